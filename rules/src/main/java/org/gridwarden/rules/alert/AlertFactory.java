@@ -1,0 +1,93 @@
+package org.gridwarden.rules.alert;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.gridwarden.rules.model.Alert;
+import org.gridwarden.rules.model.AlertLevel;
+import org.gridwarden.rules.reference.Category;
+import org.gridwarden.rules.reference.CategoryFamily;
+import org.gridwarden.rules.reference.Department;
+import org.gridwarden.rules.reference.GridPlace;
+import org.gridwarden.rules.reference.ReferenceData;
+
+/**
+ * Enrichment (信息补全): turns what a rule found into an alert a department can act on, with the grid, its
+ * community, street and worker, the category in Chinese and English, the responsible department and tier.
+ */
+public final class AlertFactory implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final ReferenceData reference;
+    private final String ruleSetVersion;
+
+    public AlertFactory(ReferenceData reference, String ruleSetVersion) {
+        this.reference = reference;
+        this.ruleSetVersion = ruleSetVersion;
+    }
+
+    public ReferenceData reference() {
+        return reference;
+    }
+
+    /** What a rule found, before enrichment. */
+    public record Finding(
+            String ruleId,
+            AlertLevel level,
+            String subjectKey,
+            String discriminator,
+            String caseId,
+            Department department,
+            String gridId,
+            String categoryCode,
+            String title,
+            String message,
+            List<String> evidence,
+            Instant eventTime,
+            Instant deadline) {}
+
+    public Alert create(Finding f) {
+        GridPlace place = reference.grid(f.gridId()).orElse(null);
+        Category category = reference.category(f.categoryCode()).orElse(null);
+        CategoryFamily family = category == null ? null : reference.family(category.family()).orElse(null);
+        Department dept = f.department();
+        return new Alert(
+                AlertIds.of(f.ruleId(), f.level().name(), f.subjectKey(), f.discriminator(), f.eventTime()),
+                f.ruleId(),
+                ruleSetVersion,
+                f.level(),
+                f.level().severity(),
+                f.subjectKey(),
+                f.caseId(),
+                dept.id(),
+                dept.name(),
+                dept.tier().name(),
+                f.gridId(),
+                place == null ? null : place.grid().name(),
+                place == null ? null : place.community().id(),
+                place == null ? null : place.community().name(),
+                place == null ? null : place.street().id(),
+                place == null ? null : place.street().name(),
+                reference.district().name(),
+                place == null ? null : place.grid().workerId(),
+                place == null ? null : place.grid().workerName(),
+                f.categoryCode(),
+                family == null ? null : family.id(),
+                category == null ? null : category.name(),
+                category == null ? null : category.nameEn(),
+                f.title(),
+                f.message(),
+                List.copyOf(f.evidence()),
+                f.eventTime(),
+                f.deadline(),
+                null);
+    }
+
+    /** A time as people in the district read it, for messages. */
+    public String local(Instant t) {
+        return LOCAL_TIME.format(t.atZone(reference.zone()));
+    }
+}

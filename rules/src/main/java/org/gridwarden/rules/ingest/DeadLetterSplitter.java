@@ -1,0 +1,42 @@
+package org.gridwarden.rules.ingest;
+
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.gridwarden.rules.model.DeadLetter;
+import org.gridwarden.rules.model.Ingested;
+
+/** Counts every decoded record in and sends the ones that failed decoding or validation to the dead letters. */
+public class DeadLetterSplitter extends ProcessFunction<Ingested, Ingested> {
+
+    public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters", DeadLetterTypes.INFO);
+
+    private transient LongCounter in;
+    private transient LongCounter deadLettered;
+    private transient Counter inMetric;
+    private transient Counter deadLetteredMetric;
+
+    @Override
+    public void open(OpenContext openContext) {
+        in = getRuntimeContext().getLongCounter(IngestCounters.IN);
+        deadLettered = getRuntimeContext().getLongCounter(IngestCounters.INVALID);
+        inMetric = getRuntimeContext().getMetricGroup().counter(IngestCounters.IN);
+        deadLetteredMetric = getRuntimeContext().getMetricGroup().counter(IngestCounters.INVALID);
+    }
+
+    @Override
+    public void processElement(Ingested record, Context ctx, Collector<Ingested> out) {
+        in.add(1);
+        inMetric.inc();
+        if (record.isValid()) {
+            out.collect(record);
+        } else {
+            deadLettered.add(1);
+            deadLetteredMetric.inc();
+            ctx.output(DEAD_LETTERS, record.deadLetter());
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.gridwarden.rules.model;
+
+/** How loud an alert is; the order is the escalation order. */
+public enum AlertLevel {
+    /** 临期: part of the time limit is used up. */
+    WARNING(2),
+    /** 超期: the deadline has passed. */
+    OVERDUE(3),
+    /** 升级督办: still open a further period after the deadline; goes to the next tier. */
+    ESCALATED(4);
+
+    private final int severity;
+
+    AlertLevel(int severity) {
+        this.severity = severity;
+    }
+
+    /** 1 (minor) to 4 (critical). */
+    public int severity() {
+        return severity;
+    }
+}

@@ -1,0 +1,35 @@
+package org.gridwarden.rules.model;
+
+/**
+ * A record the job could not use, kept with everything needed to find and fix it (死信).
+ *
+ * @param reason a stable code: MALFORMED_JSON, MISSING_FIELD, INVALID_VALUE, UNKNOWN_REFERENCE, IMPOSSIBLE_TIME, LATE
+ * @param detail what exactly is wrong, naming the field
+ * @param stream the input stream: {@code grid.reports} or {@code ledger.events}
+ * @param source the Kafka topic or the file the record came from
+ * @param partition Kafka partition, null for files
+ * @param offset Kafka offset, null for files
+ * @param line 1-based line in the file, null for Kafka
+ * @param raw the record as received
+ */
+public record DeadLetter(
+        String reason,
+        String detail,
+        String stream,
+        String source,
+        Integer partition,
+        Long offset,
+        Long line,
+        String raw) {
+
+    public static final String MALFORMED_JSON = "MALFORMED_JSON";
+    public static final String MISSING_FIELD = "MISSING_FIELD";
+    public static final String INVALID_VALUE = "INVALID_VALUE";
+    public static final String UNKNOWN_REFERENCE = "UNKNOWN_REFERENCE";
+    public static final String IMPOSSIBLE_TIME = "IMPOSSIBLE_TIME";
+    public static final String LATE = "LATE";
+
+    public DeadLetter withReason(String newReason, String newDetail) {
+        return new DeadLetter(newReason, newDetail, stream, source, partition, offset, line, raw);
+    }
+}

@@ -1,0 +1,30 @@
+package org.gridwarden.rules.model;
+
+import java.time.Instant;
+
+/**
+ * A grid worker's report from the patrol app (网格员上报), input contract v1 on {@code grid.reports}.
+ *
+ * @param severity 1 (minor) to 4 (critical), may be null
+ * @param hazardFound on PATROL: whether the patrol found a hazard, may be null
+ * @param caseId the ledger case opened for this report, when known
+ */
+public record GridReport(
+        String reportId,
+        String gridId,
+        String workerId,
+        ReportKind kind,
+        String category,
+        Integer severity,
+        String buildingId,
+        Boolean hazardFound,
+        String caseId,
+        Instant observedAt,
+        Instant reportedAt,
+        String note) {
+
+    /** Event time of a report is when the worker observed it, not when the phone uploaded it. */
+    public Instant eventTime() {
+        return observedAt;
+    }
+}

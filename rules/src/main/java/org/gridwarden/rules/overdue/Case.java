@@ -1,0 +1,21 @@
+package org.gridwarden.rules.overdue;
+
+import java.time.Instant;
+import org.gridwarden.rules.model.Channel;
+import org.gridwarden.rules.model.Priority;
+
+/**
+ * A case (案件) as its CREATED event (受理) described it.
+ *
+ * @param explicitDueAt the deadline promised on CREATED, if any; else the rule set's time limit applies
+ */
+public record Case(
+        String caseId,
+        String category,
+        String gridId,
+        String buildingId,
+        Channel channel,
+        Priority priority,
+        Instant createdAt,
+        String createdEventId,
+        Instant explicitDueAt) {}

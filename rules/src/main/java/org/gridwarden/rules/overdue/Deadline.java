@@ -1,0 +1,51 @@
+package org.gridwarden.rules.overdue;
+
+import java.time.Instant;
+import org.gridwarden.rules.model.AlertLevel;
+import org.gridwarden.rules.time.ClockKind;
+
+/**
+ * One version of a case's deadline: created, extended (延期) or restarted by a reopen. Each level fires at
+ * most once per version.
+ *
+ * @param start when this version's clock started (CREATED, EXTENDED or REOPENED)
+ * @param clock calendar time for limits in hours, working time for limits in working days
+ */
+public record Deadline(
+        int version,
+        Instant start,
+        Instant warnAt,
+        Instant dueAt,
+        Instant escalateAt,
+        ClockKind clock,
+        boolean warned,
+        boolean overdue,
+        boolean escalated) {
+
+    Instant timeOf(AlertLevel level) {
+        return switch (level) {
+            case WARNING -> warnAt;
+            case OVERDUE -> dueAt;
+            case ESCALATED -> escalateAt;
+        };
+    }
+
+    boolean fired(AlertLevel level) {
+        return switch (level) {
+            case WARNING -> warned;
+            case OVERDUE -> overdue;
+            case ESCALATED -> escalated;
+        };
+    }
+
+    Deadline markFired(AlertLevel level) {
+        return new Deadline(version, start, warnAt, dueAt, escalateAt, clock,
+                warned || level == AlertLevel.WARNING,
+                overdue || level == AlertLevel.OVERDUE,
+                escalated || level == AlertLevel.ESCALATED);
+    }
+
+    Deadline shifted(Instant newWarnAt, Instant newDueAt, Instant newEscalateAt) {
+        return new Deadline(version, start, newWarnAt, newDueAt, newEscalateAt, clock, warned, overdue, escalated);
+    }
+}

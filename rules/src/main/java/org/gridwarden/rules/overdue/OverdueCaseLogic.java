@@ -1,0 +1,246 @@
+package org.gridwarden.rules.overdue;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.gridwarden.rules.alert.AlertFactory;
+import org.gridwarden.rules.alert.AlertFactory.Finding;
+import org.gridwarden.rules.model.Alert;
+import org.gridwarden.rules.model.AlertLevel;
+import org.gridwarden.rules.model.LedgerEvent;
+import org.gridwarden.rules.reference.Category;
+import org.gridwarden.rules.reference.Department;
+import org.gridwarden.rules.reference.GridPlace;
+import org.gridwarden.rules.reference.ReferenceData;
+import org.gridwarden.rules.ruleset.OverdueRules;
+import org.gridwarden.rules.ruleset.TimeSpan;
+import org.gridwarden.rules.time.ClockKind;
+import org.gridwarden.rules.time.WorkingCalendar;
+
+/**
+ * The overdue-case state machine (案件超期), free of Flink: events are applied in event-time order and
+ * {@link #fireDue} raises what has become due by a given time. The Flink operator only orders events and
+ * keeps timers.
+ *
+ * <p>Levels per deadline version: WARNING (临期) when the warning fraction of the limit is used, OVERDUE
+ * (超期) at the deadline, ESCALATED (升级督办) after the escalation delay, to the next tier. SIGN_FOR_TIMEOUT
+ * (签收超时) when a dispatch is not signed for in time.
+ */
+public final class OverdueCaseLogic implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String RULE_OVERDUE = "OVERDUE_CASE";
+    public static final String RULE_SIGN_FOR = "SIGN_FOR_TIMEOUT";
+    static final int MAX_EVIDENCE = 50;
+    private static final AlertLevel[] LEVELS = AlertLevel.values();
+
+    private final OverdueRules rules;
+    private final AlertFactory alerts;
+    private final ReferenceData reference;
+    private final WorkingCalendar calendar;
+
+    public OverdueCaseLogic(OverdueRules rules, AlertFactory alerts) {
+        this.rules = rules;
+        this.alerts = alerts;
+        this.reference = alerts.reference();
+        this.calendar = reference.calendar();
+    }
+
+    public static CaseState initialState() {
+        return CaseState.empty();
+    }
+
+    /** Applies one event; the caller has already fired everything due before {@code e.at()}. */
+    public CaseState apply(CaseState s, LedgerEvent e) {
+        Instant at = e.at();
+        CaseState next = switch (e.type()) {
+            case CREATED -> s.caseInfo() != null ? s : created(s, e);
+            case ASSIGNED -> s.status() == CaseStatus.STOPPED ? s : s.withAssignment(new Assignment(
+                    e.department(), e.eventId(), at, rules.signForLimit().addTo(at, calendar), false, false));
+            case ACCEPTED -> s.assignment() == null ? s : s.withAssignment(s.assignment().signedFor());
+            case EXTENDED -> extended(s, e);
+            case SUSPENDED -> s.status() == CaseStatus.RUNNING ? s.with(s.caseInfo(), s.assignment(), s.deadline(),
+                    CaseStatus.SUSPENDED, at) : s;
+            case RESUMED -> s.status() == CaseStatus.SUSPENDED ? resumed(s, at) : s;
+            case REPLIED, CLOSED, CANCELLED -> s.with(s.caseInfo(), s.assignment(), s.deadline(), CaseStatus.STOPPED, null);
+            case REOPENED -> s.status() == CaseStatus.STOPPED && s.caseInfo() != null ? reopened(s, at) : s;
+        };
+        return next.withEvent(e.eventId(), at, MAX_EVIDENCE);
+    }
+
+    private CaseState created(CaseState s, LedgerEvent e) {
+        Case c = new Case(e.caseId(), e.category(), e.gridId(), e.buildingId(), e.channel(), e.priority(), e.at(),
+                e.eventId(), e.dueAt());
+        if (s.status() == CaseStatus.STOPPED) {
+            // closed before it was created (in event time): remember the case, start no clock
+            return s.with(c, s.assignment(), null, CaseStatus.STOPPED, null);
+        }
+        TimeSpan limit = limitFor(c);
+        Instant due = c.explicitDueAt() != null ? c.explicitDueAt() : limit.addTo(e.at(), calendar);
+        return s.with(c, s.assignment(), newDeadline(1, e.at(), due, limit.clockKind()), CaseStatus.RUNNING, null);
+    }
+
+    private CaseState extended(CaseState s, LedgerEvent e) {
+        if (s.deadline() == null || s.status() == CaseStatus.STOPPED) {
+            return s;
+        }
+        Deadline d = newDeadline(s.deadline().version() + 1, e.at(), e.dueAt(), s.deadline().clock());
+        // an extension during a pause is a new promise from now on: the pause restarts from here
+        Instant suspended = s.status() == CaseStatus.SUSPENDED ? e.at() : null;
+        return s.with(s.caseInfo(), s.assignment(), d, s.status(), suspended);
+    }
+
+    private CaseState resumed(CaseState s, Instant at) {
+        Deadline d = s.deadline();
+        if (d == null) {
+            return s.with(s.caseInfo(), s.assignment(), null, CaseStatus.RUNNING, null);
+        }
+        Instant paused = s.suspendedAt();
+        Instant due = shift(d.clock(), paused, at, d.dueAt());
+        Deadline moved = d.shifted(shift(d.clock(), paused, at, d.warnAt()), due, escalation(due));
+        return s.with(s.caseInfo(), s.assignment(), moved, CaseStatus.RUNNING, null);
+    }
+
+    private CaseState reopened(CaseState s, Instant at) {
+        TimeSpan limit = limitFor(s.caseInfo());
+        int version = s.deadline() == null ? 1 : s.deadline().version() + 1;
+        Deadline d = newDeadline(version, at, limit.addTo(at, calendar), limit.clockKind());
+        return s.with(s.caseInfo(), s.assignment(), d, CaseStatus.RUNNING, null);
+    }
+
+    /** A point still ahead when the clock paused keeps its remaining clock time after the pause. */
+    private Instant shift(ClockKind clock, Instant pausedAt, Instant resumedAt, Instant point) {
+        if (!point.isAfter(pausedAt)) {
+            return point;
+        }
+        return clock.plus(resumedAt, clock.between(pausedAt, point, calendar), calendar);
+    }
+
+    private Deadline newDeadline(int version, Instant start, Instant due, ClockKind clock) {
+        Duration budget = clock.between(start, due, calendar);
+        Duration toWarning = Duration.ofMillis((long) (budget.toMillis() * rules.warningFraction()));
+        Instant warnAt = clock.plus(start, toWarning, calendar);
+        return new Deadline(version, start, warnAt, due, escalation(due), clock, false, false, false);
+    }
+
+    private Instant escalation(Instant due) {
+        return rules.escalationDelay().addTo(due, calendar);
+    }
+
+    private TimeSpan limitFor(Case c) {
+        Category category = reference.category(c.category()).orElseThrow();
+        return rules.timeLimit(category.timeLimitClass(), c.priority());
+    }
+
+    /** The earliest time at which something becomes due, or null when nothing is pending. */
+    public Instant nextDue(CaseState s) {
+        Instant next = null;
+        if (s.status() == CaseStatus.RUNNING && s.deadline() != null) {
+            for (AlertLevel level : LEVELS) {
+                if (!s.deadline().fired(level)) {
+                    next = min(next, s.deadline().timeOf(level));
+                }
+            }
+        }
+        if (s.caseInfo() != null && s.status() != CaseStatus.STOPPED && s.assignment() != null
+                && s.assignment().awaitsSignature()) {
+            next = min(next, s.assignment().signForDueAt());
+        }
+        return next;
+    }
+
+    /** Raises, in time order, everything due at or before {@code now}; returns the state with them marked. */
+    public CaseState fireDue(CaseState s, Instant now, Consumer<Alert> out) {
+        for (Instant due = nextDue(s); due != null && !due.isAfter(now); due = nextDue(s)) {
+            s = fireAt(s, due, out);
+        }
+        return s;
+    }
+
+    private CaseState fireAt(CaseState s, Instant due, Consumer<Alert> out) {
+        Assignment a = s.assignment();
+        if (a != null && a.awaitsSignature() && s.status() != CaseStatus.STOPPED && due.equals(a.signForDueAt())) {
+            out.accept(signForTimeout(s));
+            return s.withAssignment(a.alertRaised());
+        }
+        Deadline d = s.deadline();
+        for (AlertLevel level : LEVELS) {
+            if (!d.fired(level) && due.equals(d.timeOf(level))) {
+                out.accept(deadlineAlert(s, level));
+                return s.withDeadline(d.markFired(level));
+            }
+        }
+        throw new IllegalStateException("nothing due at " + due + " for case " + s.caseInfo().caseId());
+    }
+
+    /** When the case may be forgotten: long after its last event, sooner once it has stopped. */
+    public Instant cleanupAt(CaseState s) {
+        TimeSpan keep = s.status() == CaseStatus.STOPPED ? rules.closedCaseRetention() : rules.openCaseRetention();
+        return s.lastEventAt().plus(keep.toDuration());
+    }
+
+    private Alert deadlineAlert(CaseState s, AlertLevel level) {
+        Case c = s.caseInfo();
+        Deadline d = s.deadline();
+        Category category = reference.category(c.category()).orElseThrow();
+        GridPlace place = reference.grid(c.gridId()).orElseThrow();
+        Department handler = handler(s, category, place);
+        Department target = level == AlertLevel.ESCALATED
+                ? reference.responsible(category, place, handler.tier().next())
+                : handler;
+        String where = place.grid().name() + "，" + category.name();
+        String title;
+        String message;
+        switch (level) {
+            case WARNING -> {
+                title = "案件临期预警：" + category.name();
+                message = "案件" + c.caseId() + "（" + where + "）将于" + alerts.local(d.dueAt()) + "到期，已用去"
+                        + Math.round(rules.warningFraction() * 100) + "%办理时限，请" + target.name() + "尽快办结。";
+            }
+            case OVERDUE -> {
+                title = "案件超期未办结：" + category.name();
+                message = "案件" + c.caseId() + "（" + where + "）已于" + alerts.local(d.dueAt()) + "超过办理时限，责任单位："
+                        + target.name() + "。";
+            }
+            default -> {
+                title = "超期升级督办：" + category.name();
+                message = "案件" + c.caseId() + "（" + where + "）超期" + rules.escalationDelay().toChinese() + "仍未办结（原责任单位："
+                        + handler.name() + "），升级至" + target.name() + "督办。";
+            }
+        }
+        return alerts.create(new Finding(RULE_OVERDUE, level, "case:" + c.caseId(), "v" + d.version(), c.caseId(),
+                target, c.gridId(), c.category(), title, message, s.evidence(), d.timeOf(level), d.dueAt()));
+    }
+
+    private Alert signForTimeout(CaseState s) {
+        Case c = s.caseInfo();
+        Assignment a = s.assignment();
+        Department dept = reference.department(a.department()).orElseThrow();
+        Category category = reference.category(c.category()).orElseThrow();
+        GridPlace place = reference.grid(c.gridId()).orElseThrow();
+        String title = "派单签收超时：" + category.name();
+        String message = "案件" + c.caseId() + "（" + place.grid().name() + "，" + category.name() + "）于"
+                + alerts.local(a.assignedAt()) + "派至" + dept.name() + "，超过" + rules.signForLimit().toChinese()
+                + "未签收。";
+        return alerts.create(new Finding(RULE_SIGN_FOR, AlertLevel.WARNING, "case:" + c.caseId(), a.eventId(),
+                c.caseId(), dept, c.gridId(), c.category(), title, message, s.evidence(), a.signForDueAt(),
+                a.signForDueAt()));
+    }
+
+    /** Who must act now: the department the case was dispatched to, else the category's first tier. */
+    private Department handler(CaseState s, Category category, GridPlace place) {
+        if (s.assignment() != null) {
+            Department assigned = reference.department(s.assignment().department()).orElse(null);
+            if (assigned != null) {
+                return assigned;
+            }
+        }
+        return reference.responsible(category, place, category.firstTier());
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a == null || (b != null && b.isBefore(a)) ? b : a;
+    }
+}

@@ -1,0 +1,156 @@
+package org.gridwarden.rules.overdue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.gridwarden.rules.model.Alert;
+import org.gridwarden.rules.model.LedgerEvent;
+
+/**
+ * Overdue cases (案件超期) and sign-for timeouts (签收超时), keyed by case id.
+ *
+ * <p>Events of a case may arrive out of order within the allowed lateness: each is buffered until the
+ * watermark passes its time and then applied in event-time order, interleaved with the deadlines that fall
+ * between them, so a CLOSED that arrives before its CREATED, or after a later REPLIED, changes nothing.
+ * Deadlines are event-time timers: in live mode they fire when the watermark passes them (also on a quiet
+ * night, as long as the watermark advances); in a bounded run they fire in order at end of input, so a replay
+ * must drop alerts after its horizon.
+ *
+ * <p>State: the case (one value) and the events not yet applied. A case is forgotten by a clean-up timer,
+ * {@code closedCaseRetention} after it stopped (so a REOPENED can still restart it) or
+ * {@code openCaseRetention} after its last event (a case that never ends); its deadline timer is deleted then.
+ */
+public class OverdueCaseRule extends KeyedProcessFunction<String, LedgerEvent, Alert> {
+
+    public static final String UID = "overdue-case-rule";
+    public static final String NAME = "Overdue cases (案件超期)";
+
+    private static final Comparator<LedgerEvent> EVENT_TIME_ORDER = Comparator.comparing(LedgerEvent::at)
+            .thenComparing(LedgerEvent::type)
+            .thenComparing(LedgerEvent::eventId);
+
+    private final OverdueCaseLogic logic;
+
+    private transient ValueState<CaseState> caseState;
+    private transient MapState<String, LedgerEvent> pending;
+    private transient Counter alertsRaised;
+
+    public OverdueCaseRule(OverdueCaseLogic logic) {
+        this.logic = logic;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        caseState = getRuntimeContext().getState(new ValueStateDescriptor<>("case", CaseState.class));
+        pending = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("pending-events", String.class, LedgerEvent.class));
+        alertsRaised = getRuntimeContext().getMetricGroup().counter("overdueAlerts");
+    }
+
+    @Override
+    public void processElement(LedgerEvent event, Context ctx, Collector<Alert> out) throws Exception {
+        pending.put(event.eventId(), event);
+        ctx.timerService().registerEventTimeTimer(event.at().toEpochMilli());
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        Instant now = Instant.ofEpochMilli(timestamp);
+        List<LedgerEvent> ready = takeReady(timestamp);
+        CaseState s = caseState.value();
+        if (s == null && ready.isEmpty()) {
+            return; // a timer of a case already forgotten
+        }
+        if (s == null) {
+            s = OverdueCaseLogic.initialState();
+        }
+        Collector<Alert> counted = counting(out);
+        for (LedgerEvent e : ready) {
+            s = logic.fireDue(s, e.at().minusMillis(1), counted::collect);
+            s = logic.apply(s, e);
+        }
+        s = logic.fireDue(s, now, counted::collect);
+
+        TimerService timers = ctx.timerService();
+        Instant cleanup = logic.cleanupAt(s);
+        if (!cleanup.isAfter(now) && pending.isEmpty()) {
+            deleteTimer(timers, s.wakeTimer(), null);
+            deleteTimer(timers, s.cleanupTimer(), null);
+            caseState.clear();
+            return;
+        }
+        Instant wake = logic.nextDue(s);
+        Long wakeTimer = reschedule(timers, s.wakeTimer(), wake == null ? null : wake.toEpochMilli(), s.cleanupTimer());
+        Long cleanupTimer = reschedule(timers, s.cleanupTimer(), cleanup.toEpochMilli(), wakeTimer);
+        caseState.update(s.withTimers(wakeTimer, cleanupTimer));
+    }
+
+    /** Removes and returns, in event-time order, the buffered events at or before {@code timestamp}. */
+    private List<LedgerEvent> takeReady(long timestamp) throws Exception {
+        List<LedgerEvent> ready = new ArrayList<>();
+        Iterator<Map.Entry<String, LedgerEvent>> it = pending.iterator();
+        while (it.hasNext()) {
+            LedgerEvent e = it.next().getValue();
+            if (e.at().toEpochMilli() <= timestamp) {
+                ready.add(e);
+                it.remove();
+            }
+        }
+        if (pending.isEmpty()) {
+            pending.clear(); // an emptied map still counts as a state entry
+        }
+        ready.sort(EVENT_TIME_ORDER);
+        return ready;
+    }
+
+    private Long reschedule(TimerService timers, Long current, Long wanted, Long otherTimer) throws Exception {
+        if (current != null && !current.equals(wanted)) {
+            deleteTimer(timers, current, otherTimer);
+        }
+        if (wanted != null && !wanted.equals(current)) {
+            timers.registerEventTimeTimer(wanted);
+        }
+        return wanted;
+    }
+
+    /**
+     * Deletes a timer unless a buffered event or the case's other timer still needs the same timestamp: Flink
+     * keeps one timer per key and time.
+     */
+    private void deleteTimer(TimerService timers, Long time, Long otherTimer) throws Exception {
+        if (time == null || time.equals(otherTimer)) {
+            return;
+        }
+        for (LedgerEvent e : pending.values()) {
+            if (e.at().toEpochMilli() == time) {
+                return;
+            }
+        }
+        timers.deleteEventTimeTimer(time);
+    }
+
+    private Collector<Alert> counting(Collector<Alert> out) {
+        return new Collector<>() {
+            @Override
+            public void collect(Alert alert) {
+                alertsRaised.inc();
+                out.collect(alert);
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+}

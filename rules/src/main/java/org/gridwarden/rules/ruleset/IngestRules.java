@@ -1,0 +1,12 @@
+package org.gridwarden.rules.ruleset;
+
+import java.io.Serializable;
+
+/**
+ * How input is admitted.
+ *
+ * @param allowedLateness how far behind the newest event time a record may arrive and still be handled as
+ *     if in order; beyond it the record is dead-lettered as LATE. Also the watermark's out-of-orderness bound.
+ * @param duplicateRetention how long an event id is remembered to drop exact duplicates
+ */
+public record IngestRules(TimeSpan allowedLateness, TimeSpan duplicateRetention) implements Serializable {}

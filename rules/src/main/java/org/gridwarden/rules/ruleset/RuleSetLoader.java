@@ -1,0 +1,121 @@
+package org.gridwarden.rules.ruleset;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gridwarden.rules.model.Priority;
+import org.gridwarden.rules.reference.Category;
+import org.gridwarden.rules.reference.ReferenceData;
+import org.gridwarden.rules.reference.ReferenceDataLoader;
+
+/**
+ * Reads a rule set from YAML and checks it against the district's reference data. Unknown keys are errors
+ * (a misspelt parameter must not silently fall back to nothing); every problem is listed, not only the first.
+ */
+public final class RuleSetLoader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private RuleSetLoader() {}
+
+    public static RuleSet load(Path file, ReferenceData reference) {
+        RuleSet ruleSet = parse(file);
+        List<String> problems = validate(ruleSet, reference);
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems.stream().map(p -> file + ": " + p).toList());
+        }
+        return ruleSet;
+    }
+
+    static RuleSet parse(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new RuleSetException(List.of(file + ": no such file"));
+        }
+        try {
+            return YAML.readValue(file.toFile(), RuleSet.class);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() + ":" + loc.getColumnNr() : "";
+            String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                    ? " (field " + ReferenceDataLoader.fieldPath(m) + ")" : "";
+            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : null;
+            String message = cause != null ? cause.getMessage() : e.getOriginalMessage();
+            throw new RuleSetException(List.of(file + where + field + ": " + message));
+        } catch (IOException e) {
+            throw new RuleSetException(List.of(file + ": cannot read (" + e.getMessage() + ")"));
+        }
+    }
+
+    /** Semantic checks: every parameter present and in range, a time limit for every class the categories use. */
+    public static List<String> validate(RuleSet rs, ReferenceData reference) {
+        List<String> problems = new ArrayList<>();
+        if (rs.version() == null || rs.version().isBlank()) {
+            problems.add("version: missing; every alert carries it, so it must be set");
+        }
+        if (rs.ingest() == null) {
+            problems.add("ingest: missing");
+        } else {
+            requireCalendarTime(problems, "ingest.allowedLateness", rs.ingest().allowedLateness());
+            requireCalendarTime(problems, "ingest.duplicateRetention", rs.ingest().duplicateRetention());
+        }
+        OverdueRules o = rs.overdue();
+        if (o == null) {
+            problems.add("overdue: missing");
+            return problems;
+        }
+        if (!(o.warningFraction() > 0 && o.warningFraction() < 1)) {
+            problems.add("overdue.warningFraction: " + o.warningFraction()
+                    + " must lie strictly between 0 and 1 (e.g. 0.8 warns when 80% of the time limit is used)");
+        }
+        requirePositive(problems, "overdue.escalationDelay", o.escalationDelay());
+        requirePositive(problems, "overdue.signForLimit", o.signForLimit());
+        requireCalendarTime(problems, "overdue.openCaseRetention", o.openCaseRetention());
+        requireCalendarTime(problems, "overdue.closedCaseRetention", o.closedCaseRetention());
+        Map<String, Map<Priority, TimeSpan>> limits = o.timeLimits();
+        if (limits == null) {
+            problems.add("overdue.timeLimits: missing");
+            return problems;
+        }
+        limits.forEach((cls, byPriority) -> {
+            for (Priority p : Priority.values()) {
+                requirePositive(problems, "overdue.timeLimits." + cls + "." + p,
+                        byPriority == null ? null : byPriority.get(p));
+            }
+        });
+        if (reference != null) {
+            for (Category c : reference.categories()) {
+                if (!limits.containsKey(c.timeLimitClass())) {
+                    problems.add("overdue.timeLimits: no entry for class " + c.timeLimitClass()
+                            + ", which category " + c.code() + " uses");
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static void requirePositive(List<String> problems, String field, TimeSpan span) {
+        if (span == null) {
+            problems.add(field + ": missing");
+        } else if (span.amount() <= 0) {
+            problems.add(field + ": " + span + " must be longer than zero");
+        }
+    }
+
+    private static void requireCalendarTime(List<String> problems, String field, TimeSpan span) {
+        requirePositive(problems, field, span);
+        if (span != null && span.isWorkingDays()) {
+            problems.add(field + ": " + span + " must be in m, h or d; working days make no sense here");
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package org.gridwarden.rules.overdue;
+
+import static org.gridwarden.rules.model.LedgerEventType.ACCEPTED;
+import static org.gridwarden.rules.model.LedgerEventType.REOPENED;
+import static org.gridwarden.rules.model.LedgerEventType.RESUMED;
+import static org.gridwarden.rules.model.LedgerEventType.SUSPENDED;
+import static org.gridwarden.rules.testing.Fixtures.beijing;
+import static org.gridwarden.rules.testing.Ledger.assigned;
+import static org.gridwarden.rules.testing.Ledger.closed;
+import static org.gridwarden.rules.testing.Ledger.created;
+import static org.gridwarden.rules.testing.Ledger.event;
+import static org.gridwarden.rules.testing.Ledger.extended;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.gridwarden.rules.model.Alert;
+import org.gridwarden.rules.model.AlertLevel;
+import org.gridwarden.rules.model.LedgerEvent;
+import org.gridwarden.rules.model.Priority;
+import org.gridwarden.rules.testing.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every transition of the overdue rule through Flink's operator harness: which alerts, to which department,
+ * at what event time; none where none is due; and no state or timer left once a case is over.
+ */
+class OverdueCaseRuleTest {
+
+    /** STANDARD class: 5 working days (NORMAL), 2 working days (URGENT); first tier the street office. */
+    private static final String GARBAGE = "sanitation.garbage_overflow";
+    /** IMMEDIATE class: 2 hours when URGENT, in calendar time. */
+    private static final String GAS_LEAK = "gas.leak";
+    private static final String STREET_OFFICE = "street-donghu";
+    private static final String URBAN_MANAGEMENT = "urban-management";
+    private static final String SUPERVISION = "supervision-office";
+
+    private static final Instant FRIDAY_BEFORE_SPRING_FESTIVAL = beijing("2026-02-13T10:00");
+    private static final Instant MONDAY_BEFORE_NATIONAL_DAY = beijing("2026-09-28T09:00");
+
+    private KeyedOneInputStreamOperatorTestHarness<String, LedgerEvent, Alert> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new OverdueCaseRule(Fixtures.overdueLogic()), LedgerEvent::caseId, Types.STRING);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private void send(LedgerEvent... events) throws Exception {
+        for (LedgerEvent e : events) {
+            harness.processElement(e, e.at().toEpochMilli());
+        }
+    }
+
+    private void watermark(Instant t) throws Exception {
+        harness.processWatermark(t.toEpochMilli());
+    }
+
+    private List<Alert> alerts() {
+        return harness.extractOutputValues();
+    }
+
+    private void assertAlert(Alert a, String ruleId, AlertLevel level, String department, Instant eventTime) {
+        assertEquals(ruleId, a.ruleId(), "rule of " + a);
+        assertEquals(level, a.level(), "level of " + a);
+        assertEquals(department, a.department(), "department of " + a);
+        assertEquals(eventTime, a.eventTime(), "event time of " + a);
+    }
+
+    private void assertForgotten() {
+        assertEquals(0, harness.numKeyedStateEntries(), "keyed state left behind");
+        assertEquals(0, harness.numEventTimeTimers(), "timers left behind");
+    }
+
+    @Test
+    void warningOverdueAndEscalation_fireOnTheWorkingDayCalendar_whenNoEventArrives() throws Exception {
+        send(created("C1", FRIDAY_BEFORE_SPRING_FESTIVAL, GARBAGE, Priority.NORMAL));
+        watermark(beijing("2026-02-26T21:11"));
+        assertEquals(List.of(), alerts(), "nothing is due before 80% of the working time");
+
+        watermark(beijing("2026-03-31T00:00"));
+        List<Alert> alerts = alerts();
+        assertEquals(3, alerts.size(), alerts.toString());
+        // 134 h of working time (rest of Feb 13 + 5 days); 80% is used up on Feb 26 at 21:12
+        assertAlert(alerts.get(0), "OVERDUE_CASE", AlertLevel.WARNING, STREET_OFFICE, beijing("2026-02-26T21:12"));
+        // due at the end of Feb 27: Feb 14 (make-up Saturday), then Feb 24-27 after the holiday
+        assertAlert(alerts.get(1), "OVERDUE_CASE", AlertLevel.OVERDUE, STREET_OFFICE, beijing("2026-02-28T00:00"));
+        // one working day later: Saturday Feb 28 is a make-up working day; escalated from street to district
+        assertAlert(alerts.get(2), "OVERDUE_CASE", AlertLevel.ESCALATED, URBAN_MANAGEMENT, beijing("2026-03-01T00:00"));
+        Alert overdue = alerts.get(1);
+        assertEquals(beijing("2026-02-28T00:00"), overdue.deadline());
+        assertEquals(List.of("C1-created"), overdue.evidence());
+        assertEquals("S01C01G01", overdue.gridId());
+        assertEquals("S01", overdue.streetId());
+        assertEquals("STREET", overdue.departmentTier());
+        assertEquals("2026.11-1", overdue.ruleSetVersion());
+        assertTrue(overdue.title().startsWith("案件超期"), overdue.title());
+    }
+
+    @Test
+    void escalationFromADistrictDepartment_goesToTheSupervisionOffice() throws Exception {
+        Instant t = beijing("2026-11-16T09:00");
+        send(created("C2", t, GARBAGE, Priority.URGENT), assigned("C2", t.plusSeconds(600), URBAN_MANAGEMENT),
+                event("C2", ACCEPTED, t.plusSeconds(1200)));
+        watermark(beijing("2026-12-31T00:00"));
+        List<Alert> alerts = alerts();
+        assertEquals(3, alerts.size(), alerts.toString());
+        assertAlert(alerts.get(1), "OVERDUE_CASE", AlertLevel.OVERDUE, URBAN_MANAGEMENT, beijing("2026-11-19T00:00"));
+        assertAlert(alerts.get(2), "OVERDUE_CASE", AlertLevel.ESCALATED, SUPERVISION, beijing("2026-11-20T00:00"));
+    }
+
+    @Test
+    void suspensionAcrossTheNationalDayHolidayAndAWeekend_pausesTheWorkingClock() throws Exception {
+        send(created("C3", MONDAY_BEFORE_NATIONAL_DAY, GARBAGE, Priority.NORMAL),
+                event("C3", SUSPENDED, beijing("2026-09-29T12:00")),
+                event("C3", RESUMED, beijing("2026-10-08T12:00")));
+        watermark(beijing("2026-10-13T23:59"));
+        List<Alert> alerts = alerts();
+        // without the pause the case was due at the end of Oct 10 (a make-up Saturday), warned on Oct 9 21:00
+        assertEquals(1, alerts.size(), alerts.toString());
+        // 81 h of working time were left to the warning; Sunday Oct 11 does not count
+        assertAlert(alerts.get(0), "OVERDUE_CASE", AlertLevel.WARNING, STREET_OFFICE, beijing("2026-10-12T21:00"));
+        watermark(beijing("2026-10-14T00:00"));
+        assertAlert(alerts().get(1), "OVERDUE_CASE", AlertLevel.OVERDUE, STREET_OFFICE, beijing("2026-10-14T00:00"));
+    }
+
+    @Test
+    void extensionAfterTheWarning_movesTheDeadlineAndRearmsEveryLevel() throws Exception {
+        send(created("C4", beijing("2026-03-02T09:00"), GARBAGE, Priority.URGENT),
+                extended("C4", beijing("2026-03-04T15:00"), beijing("2026-03-10T18:00")),
+                closed("C4", beijing("2026-03-11T10:00")));
+        watermark(beijing("2026-06-30T00:00"));
+        List<Alert> alerts = alerts();
+        assertEquals(3, alerts.size(), alerts.toString());
+        assertAlert(alerts.get(0), "OVERDUE_CASE", AlertLevel.WARNING, STREET_OFFICE, beijing("2026-03-04T11:24"));
+        // the new version warns at 80% of the working time from the extension to the new deadline
+        assertAlert(alerts.get(1), "OVERDUE_CASE", AlertLevel.WARNING, STREET_OFFICE, beijing("2026-03-09T22:12"));
+        assertAlert(alerts.get(2), "OVERDUE_CASE", AlertLevel.OVERDUE, STREET_OFFICE, beijing("2026-03-10T18:00"));
+        assertTrue(alerts.get(2).evidence().contains("C4-extended-" + beijing("2026-03-04T15:00").getEpochSecond()));
+        assertEquals(3, alerts.stream().map(Alert::alertId).distinct().count(), "one id per level and version");
+        assertForgotten();
+    }
+
+    @Test
+    void closeBeforeTheWarning_raisesNothing_andForgetsTheCase() throws Exception {
+        Instant t = beijing("2026-11-20T09:00");
+        send(created("C5", t, GAS_LEAK, Priority.URGENT), closed("C5", t.plus(Duration.ofMinutes(60))));
+        watermark(t.plus(Duration.ofDays(400)));
+        assertEquals(List.of(), alerts());
+        assertForgotten();
+    }
+
+    @Test
+    void reopenAfterClose_restartsTheClockFromTheReopening() throws Exception {
+        Instant t = beijing("2026-11-20T09:00");
+        send(created("C6", t, GAS_LEAK, Priority.URGENT), closed("C6", beijing("2026-11-20T10:00")),
+                event("C6", REOPENED, beijing("2026-11-20T14:00")), closed("C6", beijing("2026-11-20T17:00")));
+        watermark(beijing("2026-11-30T00:00"));
+        List<Alert> alerts = alerts();
+        assertEquals(2, alerts.size(), alerts.toString());
+        assertAlert(alerts.get(0), "OVERDUE_CASE", AlertLevel.WARNING, STREET_OFFICE, beijing("2026-11-20T15:36"));
+        assertAlert(alerts.get(1), "OVERDUE_CASE", AlertLevel.OVERDUE, STREET_OFFICE, beijing("2026-11-20T16:00"));
+        watermark(beijing("2027-01-01T00:00"));
+        assertForgotten();
+    }
+
+    @Test
+    void closedArrivingBeforeCreated_raisesNothing() throws Exception {
+        Instant t = beijing("2026-11-20T09:00");
+        send(closed("C7", t.plus(Duration.ofMinutes(30))), created("C7", t, GAS_LEAK, Priority.URGENT));
+        watermark(t.plus(Duration.ofDays(3)));
+        assertEquals(List.of(), alerts());
+        watermark(t.plus(Duration.ofDays(60)));
+        assertForgotten();
+    }
+
+    @Test
+    void closedExactlyAtTheDeadline_isInTime() throws Exception {
+        Instant t = beijing("2026-11-20T09:00");
+        send(created("C8", t, GAS_LEAK, Priority.URGENT), closed("C8", t.plus(Duration.ofHours(2))));
+        watermark(t.plus(Duration.ofDays(3)));
+        List<Alert> alerts = alerts();
+        assertEquals(1, alerts.size(), alerts.toString());
+        assertEquals(AlertLevel.WARNING, alerts.get(0).level());
+    }
+
+    @Test
+    void explicitDueAt_overridesTheTimeLimit() throws Exception {
+        Instant t = beijing("2026-11-20T09:00");
+        send(created("C9", t, GARBAGE, Priority.NORMAL, org.gridwarden.rules.model.Channel.WINDOW,
+                beijing("2026-11-20T19:00")));
+        watermark(beijing("2026-11-20T19:00"));
+        List<Alert> alerts = alerts();
+        assertEquals(2, alerts.size(), alerts.toString());
+        assertAlert(alerts.get(1), "OVERDUE_CASE", AlertLevel.OVERDUE, STREET_OFFICE, beijing("2026-11-20T19:00"));
+    }
+
+    @Test
+    void dispatchNotSignedForWithinTheLimit_raisesSignForTimeoutToTheAssignedDepartment() throws Exception {
+        Instant t = beijing("2026-11-20T09:00");
+        send(created("C10", t, GARBAGE, Priority.NORMAL), assigned("C10", beijing("2026-11-20T09:30"), URBAN_MANAGEMENT),
+                created("C11", t, GARBAGE, Priority.NORMAL), assigned("C11", beijing("2026-11-20T09:30"), URBAN_MANAGEMENT),
+                event("C11", ACCEPTED, beijing("2026-11-20T11:29")));
+        watermark(beijing("2026-11-20T12:00"));
+        List<Alert> alerts = alerts();
+        assertEquals(1, alerts.size(), alerts.toString());
+        assertAlert(alerts.get(0), "SIGN_FOR_TIMEOUT", AlertLevel.WARNING, URBAN_MANAGEMENT, beijing("2026-11-20T11:30"));
+        assertEquals("C10", alerts.get(0).caseId());
+    }
+
+    @Test
+    void eventsOutOfOrderWithinTheLateness_giveTheSameAlertsAsInOrder() throws Exception {
+        Instant t = beijing("2026-11-20T09:00");
+        send(event("C12", RESUMED, beijing("2026-11-20T10:30")), event("C12", SUSPENDED, beijing("2026-11-20T09:30")),
+                created("C12", t, GAS_LEAK, Priority.URGENT));
+        watermark(beijing("2026-11-21T00:00"));
+        List<Alert> alerts = alerts();
+        assertEquals(2, alerts.size(), alerts.toString());
+        // 2 h limit, paused for one hour: warning at 11:36, overdue at 12:00
+        assertAlert(alerts.get(0), "OVERDUE_CASE", AlertLevel.WARNING, STREET_OFFICE, beijing("2026-11-20T11:36"));
+        assertAlert(alerts.get(1), "OVERDUE_CASE", AlertLevel.OVERDUE, STREET_OFFICE, beijing("2026-11-20T12:00"));
+    }
+
+    @Test
+    void replayedDuplicateEvent_changesNothing() throws Exception {
+        Instant t = beijing("2026-11-20T09:00");
+        LedgerEvent created = created("C13", t, GAS_LEAK, Priority.URGENT);
+        send(created, created, closed("C13", t.plus(Duration.ofMinutes(100))));
+        watermark(t.plus(Duration.ofDays(3)));
+        List<Alert> alerts = alerts();
+        assertEquals(1, alerts.size(), "one warning, not two: " + alerts);
+    }
+}

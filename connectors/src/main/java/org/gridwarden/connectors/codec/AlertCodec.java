@@ -1,0 +1,58 @@
+package org.gridwarden.connectors.codec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.gridwarden.rules.model.Alert;
+import org.gridwarden.rules.model.DeadLetter;
+
+/** JSON for alerts and dead letters, the project's two outputs. One instance per task or thread. */
+public final class AlertCodec {
+
+    private final ObjectMapper mapper = Json.newMapper();
+
+    public byte[] encode(Alert alert) {
+        return bytes(alert);
+    }
+
+    public byte[] encode(DeadLetter deadLetter) {
+        return bytes(deadLetter);
+    }
+
+    public String toJson(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + value, e);
+        }
+    }
+
+    public Alert decodeAlert(byte[] json) {
+        try {
+            return mapper.readValue(json, Alert.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not an alert: " + new String(json, java.nio.charset.StandardCharsets.UTF_8), e);
+        }
+    }
+
+    public Alert decodeAlert(String json) {
+        return decodeAlert(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public DeadLetter decodeDeadLetter(String json) {
+        try {
+            return mapper.readValue(json, DeadLetter.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a dead letter: " + json, e);
+        }
+    }
+
+    private byte[] bytes(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + value, e);
+        }
+    }
+}

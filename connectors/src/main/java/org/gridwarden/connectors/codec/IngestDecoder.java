@@ -1,0 +1,189 @@
+package org.gridwarden.connectors.codec;
+
+import static org.gridwarden.rules.model.DeadLetter.IMPOSSIBLE_TIME;
+import static org.gridwarden.rules.model.DeadLetter.INVALID_VALUE;
+import static org.gridwarden.rules.model.DeadLetter.MALFORMED_JSON;
+import static org.gridwarden.rules.model.DeadLetter.MISSING_FIELD;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Serializable;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Optional;
+import org.gridwarden.rules.ingest.IngestValidator;
+import org.gridwarden.rules.ingest.Problem;
+import org.gridwarden.rules.model.Channel;
+import org.gridwarden.rules.model.GridReport;
+import org.gridwarden.rules.model.Ingested;
+import org.gridwarden.rules.model.LedgerEvent;
+import org.gridwarden.rules.model.LedgerEventType;
+import org.gridwarden.rules.model.Origin;
+import org.gridwarden.rules.model.Priority;
+import org.gridwarden.rules.model.ReportKind;
+import org.gridwarden.rules.reference.ReferenceData;
+
+/**
+ * Input contract v1 (DESIGN §4): one JSON object per record in, a typed record or a dead letter naming the
+ * field and the problem out. Never throws on bad input. The Jackson mapper is created once per task.
+ */
+public final class IngestDecoder implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    public static final String GRID_REPORTS = "grid.reports";
+    public static final String LEDGER_EVENTS = "ledger.events";
+
+    private final IngestValidator validator;
+    private transient ObjectMapper mapper;
+
+    public IngestDecoder(ReferenceData reference) {
+        this.validator = new IngestValidator(reference);
+    }
+
+    /** Decodes a record of the given stream ({@link #GRID_REPORTS} or {@link #LEDGER_EVENTS}). */
+    public Ingested decode(String stream, Origin origin) {
+        try {
+            JsonNode node = mapper().readTree(origin.raw());
+            if (node == null || !node.isObject()) {
+                return Ingested.of(origin.deadLetter(MALFORMED_JSON, "not a JSON object"));
+            }
+            return LEDGER_EVENTS.equals(stream) ? ledgerEvent(node, origin) : gridReport(node, origin);
+        } catch (JsonProcessingException e) {
+            return Ingested.of(origin.deadLetter(MALFORMED_JSON, "not JSON: " + e.getOriginalMessage()));
+        } catch (BadField e) {
+            return Ingested.of(origin.deadLetter(e.reason, e.getMessage()));
+        }
+    }
+
+    private Ingested gridReport(JsonNode n, Origin origin) {
+        GridReport r = new GridReport(
+                required(n, "reportId"),
+                required(n, "gridId"),
+                required(n, "workerId"),
+                enumValue(n, "kind", ReportKind.class, true),
+                text(n, "category"),
+                integer(n, "severity"),
+                text(n, "buildingId"),
+                bool(n, "hazardFound"),
+                text(n, "caseId"),
+                time(n, "observedAt", true),
+                time(n, "reportedAt", false),
+                text(n, "note"));
+        Optional<Problem> problem = validator.check(r);
+        return problem.isPresent()
+                ? Ingested.of(origin.deadLetter(problem.get().reason(), problem.get().detail()))
+                : Ingested.of(r, origin);
+    }
+
+    private Ingested ledgerEvent(JsonNode n, Origin origin) {
+        LedgerEvent e = new LedgerEvent(
+                required(n, "eventId"),
+                required(n, "caseId"),
+                enumValue(n, "type", LedgerEventType.class, true),
+                time(n, "at", true),
+                enumValue(n, "channel", Channel.class, false),
+                text(n, "category"),
+                text(n, "gridId"),
+                text(n, "buildingId"),
+                text(n, "address"),
+                text(n, "complainantId"),
+                enumValue(n, "priority", Priority.class, false),
+                time(n, "dueAt", false),
+                text(n, "sourceReportId"),
+                text(n, "department"),
+                text(n, "resolution"),
+                integer(n, "satisfaction"));
+        Optional<Problem> problem = validator.check(e);
+        return problem.isPresent()
+                ? Ingested.of(origin.deadLetter(problem.get().reason(), problem.get().detail()))
+                : Ingested.of(e, origin);
+    }
+
+    private ObjectMapper mapper() {
+        if (mapper == null) {
+            mapper = Json.newMapper();
+        }
+        return mapper;
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual() && !v.isNumber()) {
+            throw new BadField(INVALID_VALUE, "field '" + field + "': expected a string, got " + v.getNodeType());
+        }
+        String s = v.asText();
+        return s.isBlank() ? null : s;
+    }
+
+    private static String required(JsonNode n, String field) {
+        String s = text(n, field);
+        if (s == null) {
+            throw new BadField(MISSING_FIELD, "field '" + field + "' is required");
+        }
+        return s;
+    }
+
+    private static Integer integer(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.canConvertToExactIntegral() || !v.canConvertToInt()) {
+            throw new BadField(INVALID_VALUE, "field '" + field + "': expected a whole number, got " + v);
+        }
+        return v.intValue();
+    }
+
+    private static Boolean bool(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isBoolean()) {
+            throw new BadField(INVALID_VALUE, "field '" + field + "': expected true or false, got " + v);
+        }
+        return v.booleanValue();
+    }
+
+    private static <E extends Enum<E>> E enumValue(JsonNode n, String field, Class<E> type, boolean needed) {
+        String s = needed ? required(n, field) : text(n, field);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, s);
+        } catch (IllegalArgumentException e) {
+            throw new BadField(INVALID_VALUE, "field '" + field + "': '" + s + "' is not one of "
+                    + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static Instant time(JsonNode n, String field, boolean needed) {
+        String s = needed ? required(n, field) : text(n, field);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeException e) {
+            throw new BadField(IMPOSSIBLE_TIME, "field '" + field + "': '" + s
+                    + "' is not an ISO-8601 time with offset such as 2026-11-20T09:30:00+08:00");
+        }
+    }
+
+    /** A field that makes the record unusable; caught in {@link #decode}, never leaves this class. */
+    private static final class BadField extends RuntimeException {
+        final String reason;
+
+        BadField(String reason, String message) {
+            super(message, null, false, false);
+            this.reason = reason;
+        }
+    }
+}

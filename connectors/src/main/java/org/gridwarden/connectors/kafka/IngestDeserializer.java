@@ -1,0 +1,33 @@
+package org.gridwarden.connectors.kafka;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.gridwarden.connectors.codec.IngestDecoder;
+import org.gridwarden.rules.model.Ingested;
+import org.gridwarden.rules.model.Origin;
+
+/** Kafka record to input record or dead letter, remembering topic, partition and offset. Never throws. */
+public final class IngestDeserializer implements KafkaRecordDeserializationSchema<Ingested> {
+
+    private final String stream;
+    private final IngestDecoder decoder;
+
+    public IngestDeserializer(String stream, IngestDecoder decoder) {
+        this.stream = stream;
+        this.decoder = decoder;
+    }
+
+    @Override
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Ingested> out) {
+        String raw = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
+        out.collect(decoder.decode(stream, Origin.kafka(stream, record.topic(), record.partition(), record.offset(), raw)));
+    }
+
+    @Override
+    public TypeInformation<Ingested> getProducedType() {
+        return TypeInformation.of(Ingested.class);
+    }
+}

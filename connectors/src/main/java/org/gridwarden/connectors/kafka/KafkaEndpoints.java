@@ -1,0 +1,67 @@
+package org.gridwarden.connectors.kafka;
+
+import java.time.Clock;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.gridwarden.connectors.codec.IngestDecoder;
+import org.gridwarden.rules.model.DeadLetter;
+import org.gridwarden.rules.model.Ingested;
+import org.gridwarden.rules.routing.RoutedAlert;
+
+/**
+ * The live job's Kafka sources and sinks, built from {@link KafkaSettings}. Sources read committed data only
+ * and commit offsets on checkpoints; sinks are exactly-once by default with a transaction timeout the broker
+ * accepts.
+ */
+public final class KafkaEndpoints {
+
+    private final KafkaSettings settings;
+
+    public KafkaEndpoints(KafkaSettings settings) {
+        this.settings = settings;
+    }
+
+    public KafkaSource<Ingested> source(String topic, String stream, IngestDecoder decoder) {
+        return KafkaSource.<Ingested>builder()
+                .setBootstrapServers(settings.bootstrapServers())
+                .setTopics(topic)
+                .setGroupId(settings.groupId())
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new IngestDeserializer(stream, decoder))
+                .setProperty("isolation.level", "read_committed")
+                .setProperty("commit.offsets.on.checkpoint", "true")
+                .setProperty("client.id.prefix", settings.groupId() + "-" + stream)
+                .build();
+    }
+
+    public KafkaSink<RoutedAlert> alertSink(Clock clock) {
+        return KafkaSink.<RoutedAlert>builder()
+                .setBootstrapServers(settings.bootstrapServers())
+                .setRecordSerializer(new AlertRecordSerializer(clock))
+                .setDeliveryGuarantee(settings.delivery())
+                .setTransactionalIdPrefix(settings.transactionalIdPrefix() + "-alerts")
+                .setProperty("transaction.timeout.ms", Long.toString(settings.transactionTimeout().toMillis()))
+                .build();
+    }
+
+    public KafkaSink<DeadLetter> deadLetterSink() {
+        return KafkaSink.<DeadLetter>builder()
+                .setBootstrapServers(settings.bootstrapServers())
+                .setRecordSerializer(new DeadLetterRecordSerializer(settings.deadLetterTopic()))
+                .setDeliveryGuarantee(settings.delivery())
+                .setTransactionalIdPrefix(settings.transactionalIdPrefix() + "-dlq")
+                .setProperty("transaction.timeout.ms", Long.toString(settings.transactionTimeout().toMillis()))
+                .build();
+    }
+
+    public static DeliveryGuarantee parseDelivery(String text) {
+        return switch (text) {
+            case "exactly-once" -> DeliveryGuarantee.EXACTLY_ONCE;
+            case "at-least-once" -> DeliveryGuarantee.AT_LEAST_ONCE;
+            default -> throw new IllegalArgumentException("delivery must be exactly-once or at-least-once, not " + text);
+        };
+    }
+}

@@ -12,6 +12,8 @@ public final class IngestCounters {
     public static final String INVALID = "records-invalid";
     public static final String DUPLICATES = "records-duplicate";
     public static final String LATE = "records-late";
+    /** The newest event time processed: the default horizon of a bounded run. */
+    public static final String LATEST_EVENT_TIME = "latest-event-time";
 
     private IngestCounters() {}
 }

@@ -3,6 +3,7 @@ package org.gridwarden.rules.ingest;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.accumulators.LongMaximum;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
@@ -32,6 +33,7 @@ public class IngestGate extends KeyedProcessFunction<String, Ingested, Ingested>
     private transient LongCounter processed;
     private transient LongCounter duplicates;
     private transient LongCounter late;
+    private transient LongMaximum latestEventTime;
     private transient Counter processedMetric;
     private transient Counter duplicatesMetric;
     private transient Counter lateMetric;
@@ -49,6 +51,8 @@ public class IngestGate extends KeyedProcessFunction<String, Ingested, Ingested>
         processed = getRuntimeContext().getLongCounter(IngestCounters.PROCESSED);
         duplicates = getRuntimeContext().getLongCounter(IngestCounters.DUPLICATES);
         late = getRuntimeContext().getLongCounter(IngestCounters.LATE);
+        latestEventTime = new LongMaximum();
+        getRuntimeContext().addAccumulator(IngestCounters.LATEST_EVENT_TIME, latestEventTime);
         processedMetric = getRuntimeContext().getMetricGroup().counter(IngestCounters.PROCESSED);
         duplicatesMetric = getRuntimeContext().getMetricGroup().counter(IngestCounters.DUPLICATES);
         lateMetric = getRuntimeContext().getMetricGroup().counter(IngestCounters.LATE);
@@ -74,6 +78,7 @@ public class IngestGate extends KeyedProcessFunction<String, Ingested, Ingested>
         }
         processed.add(1);
         processedMetric.inc();
+        latestEventTime.add(record.eventTimeMillis());
         out.collect(record);
     }
 }

@@ -25,8 +25,8 @@ import org.gridwarden.rules.model.LedgerEvent;
  * watermark passes its time and then applied in event-time order, interleaved with the deadlines that fall
  * between them, so a CLOSED that arrives before its CREATED, or after a later REPLIED, changes nothing.
  * Deadlines are event-time timers: in live mode they fire when the watermark passes them (also on a quiet
- * night, as long as the watermark advances); in a bounded run they fire in order at end of input, so a replay
- * must drop alerts after its horizon.
+ * night, as long as the watermark advances). At end of input (watermark at its maximum) every remaining
+ * deadline is raised in order, so a replay must drop alerts after its horizon.
  *
  * <p>State: the case (one value) and the events not yet applied. A case is forgotten by a clean-up timer,
  * {@code closedCaseRetention} after it stopped (so a REOPENED can still restart it) or
@@ -81,9 +81,22 @@ public class OverdueCaseRule extends KeyedProcessFunction<String, LedgerEvent, A
             s = logic.fireDue(s, e.at().minusMillis(1), counted::collect);
             s = logic.apply(s, e);
         }
+        TimerService timers = ctx.timerService();
+        if (timers.currentWatermark() == Long.MAX_VALUE) {
+            // end of input: time runs out, and a bounded (BATCH) run ignores timers registered now, so raise
+            // every deadline up to the next buffered event (whose timer is still queued) or to the end of time
+            Long nextEvent = earliestPending();
+            Instant until = nextEvent == null ? Instant.MAX : Instant.ofEpochMilli(nextEvent - 1);
+            s = logic.fireDue(s, until, counted::collect);
+            if (nextEvent == null) {
+                caseState.clear();
+                return;
+            }
+            caseState.update(s);
+            return;
+        }
         s = logic.fireDue(s, now, counted::collect);
 
-        TimerService timers = ctx.timerService();
         Instant cleanup = logic.cleanupAt(s);
         if (!cleanup.isAfter(now) && pending.isEmpty()) {
             deleteTimer(timers, s.wakeTimer(), null);
@@ -113,6 +126,15 @@ public class OverdueCaseRule extends KeyedProcessFunction<String, LedgerEvent, A
         }
         ready.sort(EVENT_TIME_ORDER);
         return ready;
+    }
+
+    private Long earliestPending() throws Exception {
+        Long earliest = null;
+        for (LedgerEvent e : pending.values()) {
+            long t = e.at().toEpochMilli();
+            earliest = earliest == null || t < earliest ? t : earliest;
+        }
+        return earliest;
     }
 
     private Long reschedule(TimerService timers, Long current, Long wanted, Long otherTimer) throws Exception {

@@ -110,6 +110,19 @@ class OverdueCaseRuleTest {
     }
 
     @Test
+    void endOfInput_raisesEveryRemainingDeadlineInOrder_butNotPastALaterBufferedClose() throws Exception {
+        Instant t = beijing("2026-11-20T09:00");
+        send(created("C14", t, GAS_LEAK, Priority.URGENT), created("C15", t, GAS_LEAK, Priority.URGENT),
+                closed("C15", beijing("2026-11-20T10:50")));
+        harness.processWatermark(Long.MAX_VALUE);
+        List<String> raised = alerts().stream().map(a -> a.caseId() + " " + a.level()).toList();
+        assertEquals(List.of("C14 WARNING", "C14 OVERDUE", "C14 ESCALATED"),
+                raised.stream().filter(r -> r.startsWith("C14")).toList());
+        assertEquals(List.of("C15 WARNING"), raised.stream().filter(r -> r.startsWith("C15")).toList());
+        assertForgotten();
+    }
+
+    @Test
     void escalationFromADistrictDepartment_goesToTheSupervisionOffice() throws Exception {
         Instant t = beijing("2026-11-16T09:00");
         send(created("C2", t, GARBAGE, Priority.URGENT), assigned("C2", t.plusSeconds(600), URBAN_MANAGEMENT),

@@ -1,0 +1,45 @@
+package org.gridwarden.jobs.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.gridwarden.rules.reference.ReferenceDataException;
+import org.gridwarden.rules.ruleset.RuleSetException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code gridwarden}: the command line of the governance risk early-warning jobs (基层治理风险预警). */
+@Command(
+        name = "gridwarden",
+        mixinStandardHelpOptions = true,
+        version = "gridwarden 0.1.0",
+        description = "Governance risk early-warning on Apache Flink: grid reports and service-ledger events in,"
+                + " alerts to the responsible departments out.",
+        subcommands = {DemoCommand.class, ReplayCommand.class, GenerateCommand.class, RunCommand.class})
+public final class GridwardenCli {
+
+    /** Exit code for wrong arguments, unreadable files and invalid rule sets or reference data. */
+    public static final int USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new GridwardenCli());
+        cli.setExecutionExceptionHandler(GridwardenCli::explain);
+        return cli;
+    }
+
+    /** Problems the user can fix get one clear message and exit code 2; anything else is a bug and shows its trace. */
+    private static int explain(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof ReferenceDataException || e instanceof RuleSetException
+                || e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
+            err.println("gridwarden " + cli.getCommandName() + ": " + e.getMessage());
+            return USAGE;
+        }
+        err.println("gridwarden " + cli.getCommandName() + " failed: " + e);
+        e.printStackTrace(err);
+        return 1;
+    }
+}

@@ -1,12 +1,73 @@
 package org.gridwarden.jobs.cli;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.gridwarden.connectors.kafka.KafkaEndpoints;
+import org.gridwarden.connectors.kafka.KafkaSettings;
+import org.gridwarden.jobs.LiveJob;
+import org.gridwarden.rules.reference.ReferenceData;
+import org.gridwarden.rules.ruleset.RuleSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-@Command(name = "run", mixinStandardHelpOptions = true, description = "TODO")
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the live job against a Kafka cluster: grid.reports and ledger.events in,"
+                + " alerts.<department>, alerts.all and ingest.dlq out.")
 final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT")
+    String bootstrapServers;
+
+    @Option(names = "--parallelism", defaultValue = "2", description = "Default ${DEFAULT-VALUE}.")
+    int parallelism;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "URI", description = "Where checkpoints are kept, e.g. file:///var/gridwarden/checkpoints.")
+    String checkpointDir;
+
+    @Option(names = "--checkpoint-seconds", defaultValue = "10",
+            description = "Checkpoint interval; exactly-once alerts become visible at each checkpoint. Default ${DEFAULT-VALUE}.")
+    int checkpointSeconds;
+
+    @Option(names = "--idle-seconds", defaultValue = "30",
+            description = "A partition without data for this long no longer holds event time back. Default ${DEFAULT-VALUE}.")
+    int idleSeconds;
+
+    @Option(names = "--delivery", defaultValue = "exactly-once", description = "exactly-once (default) or at-least-once.")
+    String delivery;
+
+    @Option(names = "--group-id", defaultValue = "gridwarden-live", description = "Consumer group. Default ${DEFAULT-VALUE}.")
+    String groupId;
+
+    @Option(names = "--transactional-id-prefix", defaultValue = "gridwarden-live",
+            description = "Unique per job and environment. Default ${DEFAULT-VALUE}.")
+    String transactionalIdPrefix;
+
+    @Mixin
+    DistrictOptions district;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (parallelism < 1 || checkpointSeconds < 1 || idleSeconds < 1) {
+            throw new IllegalArgumentException("--parallelism, --checkpoint-seconds and --idle-seconds must be at least 1");
+        }
+        ReferenceData reference = district.loadReference();
+        RuleSet ruleSet = district.loadRuleSet(reference);
+        KafkaSettings kafka = KafkaSettings.defaults(bootstrapServers)
+                .withDelivery(KafkaEndpoints.parseDelivery(delivery))
+                .withIds(groupId, transactionalIdPrefix);
+        LiveJob.Settings settings = new LiveJob.Settings(kafka, parallelism, Duration.ofSeconds(idleSeconds),
+                Duration.ofSeconds(checkpointSeconds), checkpointDir);
+        System.out.printf("gridwarden live: %s, rule set %s%n  in: %s, %s  out: alerts.<department>, %s, %s%n"
+                        + "  group %s, transactional ids %s-*, delivery %s, checkpoints every %d s%n",
+                reference.district().name(), ruleSet.version(), kafka.gridReportsTopic(), kafka.ledgerEventsTopic(),
+                kafka.allAlertsTopic(), kafka.deadLetterTopic(), kafka.groupId(), kafka.transactionalIdPrefix(),
+                delivery, checkpointSeconds);
+        StreamExecutionEnvironment env = LiveJob.environment(settings);
+        LiveJob.define(env, settings, reference, ruleSet, Clock.systemUTC());
+        env.execute("gridwarden live");
         return 0;
     }
 }

@@ -1,0 +1,85 @@
+package org.gridwarden.jobs;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.gridwarden.connectors.codec.IngestDecoder;
+import org.gridwarden.connectors.kafka.KafkaEndpoints;
+import org.gridwarden.connectors.kafka.KafkaSettings;
+import org.gridwarden.jobs.cli.GridwardenCli;
+import org.gridwarden.rules.ingest.IngestWatermarks;
+import org.gridwarden.rules.model.Ingested;
+import org.gridwarden.rules.reference.ReferenceData;
+import org.gridwarden.rules.routing.DepartmentTopicRouter;
+import org.gridwarden.rules.ruleset.RuleSet;
+
+/**
+ * The live job (实时预警): Kafka in, rules, department topics out, exactly-once by default. The same class is
+ * what {@code flink run gridwarden-flink.jar ...} starts on a cluster (its arguments are those of
+ * {@code gridwarden run}).
+ */
+public final class LiveJob {
+
+    /**
+     * @param idleness after this much wall time without data a partition no longer holds the watermark back
+     * @param checkpointInterval also how often exactly-once alerts become visible to read_committed readers
+     */
+    public record Settings(KafkaSettings kafka, int parallelism, Duration idleness, Duration checkpointInterval,
+            String checkpointDir) {}
+
+    private LiveJob() {}
+
+    public static void main(String[] args) {
+        String[] run = new String[args.length + 1];
+        run[0] = "run";
+        System.arraycopy(args, 0, run, 1, args.length);
+        int exit = GridwardenCli.commandLine().execute(run);
+        if (exit != 0) {
+            throw new IllegalStateException("gridwarden run exited with " + exit);
+        }
+    }
+
+    public static StreamExecutionEnvironment environment(Settings settings) {
+        Configuration conf = JobEnvironments.base(RuntimeExecutionMode.STREAMING, settings.parallelism());
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
+        if (settings.checkpointDir() != null) {
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.checkpointDir());
+        }
+        return JobEnvironments.create(conf);
+    }
+
+    /** Kafka sources -> workflow -> department topics and dead-letter topic. */
+    public static void define(StreamExecutionEnvironment env, Settings settings, ReferenceData reference,
+            RuleSet ruleSet, Clock clock) {
+        KafkaSettings kafka = settings.kafka();
+        KafkaEndpoints endpoints = new KafkaEndpoints(kafka);
+        IngestDecoder decoder = new IngestDecoder(reference);
+        WatermarkStrategy<Ingested> watermarks =
+                IngestWatermarks.strategy(ruleSet.ingest().allowedLateness().toDuration(), settings.idleness());
+
+        DataStream<Ingested> reports = env
+                .fromSource(endpoints.source(kafka.gridReportsTopic(), IngestDecoder.GRID_REPORTS, decoder), watermarks,
+                        "Grid reports (Kafka)")
+                .uid("grid-reports-kafka");
+        DataStream<Ingested> ledger = env
+                .fromSource(endpoints.source(kafka.ledgerEventsTopic(), IngestDecoder.LEDGER_EVENTS, decoder),
+                        watermarks, "Ledger events (Kafka)")
+                .uid("ledger-events-kafka");
+
+        AlertWorkflow.Outputs outputs = AlertWorkflow.define(reports, ledger, ruleSet, reference);
+
+        outputs.alerts()
+                .flatMap(new DepartmentTopicRouter(reference, kafka.allAlertsTopic()))
+                .uid("route-to-department-topics").name("Route to department topics")
+                .sinkTo(endpoints.alertSink(clock))
+                .uid("alerts-kafka-sink").name("Alerts (Kafka)");
+        outputs.deadLetters()
+                .sinkTo(endpoints.deadLetterSink())
+                .uid("dead-letters-kafka-sink").name("Dead letters (Kafka)");
+    }
+}

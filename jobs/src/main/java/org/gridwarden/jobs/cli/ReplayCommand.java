@@ -40,6 +40,9 @@ final class ReplayCommand implements Callable<Integer> {
         if (parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1, not " + parallelism);
         }
+        if (!java.nio.file.Files.isDirectory(input)) {
+            throw new IllegalArgumentException("--input " + input + ": not a directory");
+        }
         PrintStream console = System.out;
         ReferenceData reference = district.loadReference();
         RuleSet ruleSet = district.loadRuleSet(reference);

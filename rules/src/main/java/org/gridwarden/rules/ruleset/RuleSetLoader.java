@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.gridwarden.rules.model.Priority;
 import org.gridwarden.rules.reference.Category;
 import org.gridwarden.rules.reference.ReferenceData;
@@ -49,12 +52,34 @@ public final class RuleSetLoader {
             String where = loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() + ":" + loc.getColumnNr() : "";
             String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
                     ? " (field " + ReferenceDataLoader.fieldPath(m) + ")" : "";
-            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : null;
-            String message = cause != null ? cause.getMessage() : e.getOriginalMessage();
-            throw new RuleSetException(List.of(file + where + field + ": " + message));
+            throw new RuleSetException(List.of(file + where + field + ": " + plainMessage(e)));
         } catch (IOException e) {
             throw new RuleSetException(List.of(file + ": cannot read (" + e.getMessage() + ")"));
         }
+    }
+
+    /** Jackson's messages name Java types; a supervisor needs to know what to write instead. */
+    private static String plainMessage(JsonProcessingException e) {
+        if (e.getCause() instanceof IllegalArgumentException iae) {
+            return iae.getMessage();
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "unknown field '" + u.getPropertyName() + "'; known here: " + u.getKnownPropertyIds();
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            if (m.getPath().isEmpty()) {
+                return "not a rule set: expected a YAML mapping with version, ingest and overdue";
+            }
+            String expected = switch (m.getTargetType().getSimpleName()) {
+                case "double", "Double" -> "a number";
+                case "int", "Integer", "long", "Long" -> "a whole number";
+                case "String" -> "a text";
+                default -> m.getTargetType().isEnum() ? "one of " + List.of(m.getTargetType().getEnumConstants())
+                        : "a " + m.getTargetType().getSimpleName();
+            };
+            return "expected " + expected;
+        }
+        return e.getOriginalMessage();
     }
 
     /** Semantic checks: every parameter present and in range, a time limit for every class the categories use. */
@@ -94,12 +119,14 @@ public final class RuleSetLoader {
             }
         });
         if (reference != null) {
+            Map<String, List<String>> missing = new TreeMap<>();
             for (Category c : reference.categories()) {
                 if (!limits.containsKey(c.timeLimitClass())) {
-                    problems.add("overdue.timeLimits: no entry for class " + c.timeLimitClass()
-                            + ", which category " + c.code() + " uses");
+                    missing.computeIfAbsent(c.timeLimitClass(), k -> new ArrayList<>()).add(c.code());
                 }
             }
+            missing.forEach((cls, codes) -> problems.add("overdue.timeLimits: no entry for class " + cls
+                    + ", which categories " + String.join(", ", codes) + " use"));
         }
         return problems;
     }

@@ -1,0 +1,68 @@
+package org.gridwarden.jobs.generate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * JSON as input contract v1 writes it: field names of the model records, enums by name, absent fields left
+ * out, and times as people in the district read them, with the district's offset ({@code 2026-11-20T09:30:00+08:00}).
+ */
+final class ContractJson {
+
+    private static final DateTimeFormatter LOCAL_WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
+    private final ObjectMapper mapper;
+
+    ContractJson(ZoneId zone) {
+        SimpleModule districtTime = new SimpleModule("district-time").addSerializer(Instant.class,
+                new JsonSerializer<>() {
+                    @Override
+                    public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider)
+                            throws IOException {
+                        gen.writeString(LOCAL_WITH_OFFSET.format(value.atZone(zone)));
+                    }
+                });
+        // registered after the JavaTimeModule, so its Instant serializer wins
+        mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(districtTime)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+    }
+
+    /** One record as one line, without the line break. */
+    String write(Object value) throws IOException {
+        return mapper.writeValueAsString(value);
+    }
+
+    ObjectNode tree(String line) throws IOException {
+        return (ObjectNode) mapper.readTree(line);
+    }
+
+    /** Pretty-printed with '\n' line breaks whatever the platform, so the same run gives the same bytes. */
+    void writePretty(Path file, Object value) throws IOException {
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        String text = mapper.writer(printer).writeValueAsString(value) + "\n";
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}

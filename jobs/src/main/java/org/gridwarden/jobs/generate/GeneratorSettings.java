@@ -1,0 +1,29 @@
+package org.gridwarden.jobs.generate;
+
+import java.time.LocalDate;
+
+/**
+ * What to generate: how many days from which day, and the seed that makes the output reproducible.
+ *
+ * @param days simulated days, at least 1
+ * @param seed the same seed and settings give byte-identical files
+ * @param startDay the first simulated day, in the district's time zone
+ */
+public record GeneratorSettings(int days, long seed, LocalDate startDay) {
+
+    /** A Monday in November 2026, so a short run starts with a full working week. */
+    public static final LocalDate DEFAULT_START = LocalDate.of(2026, 11, 2);
+
+    public GeneratorSettings {
+        if (days < 1) {
+            throw new IllegalArgumentException("days must be at least 1, got " + days);
+        }
+        if (startDay == null) {
+            throw new IllegalArgumentException("startDay is required");
+        }
+    }
+
+    public static GeneratorSettings of(int days, long seed) {
+        return new GeneratorSettings(days, seed, DEFAULT_START);
+    }
+}

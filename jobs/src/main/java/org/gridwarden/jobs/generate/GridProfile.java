@@ -1,0 +1,42 @@
+package org.gridwarden.jobs.generate;
+
+import java.util.List;
+import org.gridwarden.rules.reference.Category;
+import org.gridwarden.rules.reference.GridPlace;
+
+/**
+ * What makes one grid different from the next in the simulation, fixed for a run.
+ *
+ * @param buildings number of buildings (楼栋), numbered from 1
+ * @param activity how many cases the grid produces relative to an average grid
+ * @param hazardReporting how diligently its worker reports hazards; well below 1 in grids that under-report (漏报)
+ * @param regulars residents who complain again and again (重复投诉), mostly about the same subject
+ */
+record GridProfile(
+        GridPlace place, int buildings, double activity, double hazardReporting, List<Complainant> regulars) {
+
+    /** A resident who keeps calling about the same thing in the same building. */
+    record Complainant(String id, int building, Category subject) {}
+
+    String gridId() {
+        return place.grid().gridId();
+    }
+
+    String workerId() {
+        return place.grid().workerId();
+    }
+
+    int randomBuilding(Dice dice) {
+        return dice.between(1, buildings);
+    }
+
+    /** E.g. {@code S01C01G01-B07}. */
+    String buildingId(int building) {
+        return gridId() + "-B" + (building < 10 ? "0" : "") + building;
+    }
+
+    /** E.g. 东湖街道湖滨社区7号楼. */
+    String address(int building) {
+        return place.street().name() + place.community().name() + building + "号楼";
+    }
+}

@@ -1,0 +1,127 @@
+package org.gridwarden.jobs.generate;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gridwarden.jobs.generate.GenerationSummary.StreamSummary;
+import org.gridwarden.jobs.generate.Malformer.Malformed;
+
+/**
+ * One JSON-lines file of a stream, written a day at a time in event-time order with the imperfections of
+ * real input: a few records a little late, a few exact duplicates, a few broken lines. Late records and
+ * duplicates trail the newest event time by at most {@link #MAX_DELAY}, well inside the rule set's allowed
+ * lateness, so that none of them may be dead-lettered as LATE; every line is counted.
+ */
+final class JsonlStream<T> implements Closeable {
+
+    static final Duration MAX_DELAY = Duration.ofMinutes(5);
+    private static final Duration MIN_DELAY = Duration.ofSeconds(30);
+    private static final double DISPLACED = 0.005;
+    private static final double DUPLICATED = 0.002;
+    private static final double MALFORMED = 0.001;
+
+    private enum Role { RECORD, DUPLICATE, MALFORMED }
+
+    /** A line, its record's event time, and the event time after which it is written (ties keep creation order). */
+    private record Line(Role role, Instant time, Instant writeAt, String text, String kind) {}
+
+    private final StreamSpec<T> spec;
+    private final ContractJson json;
+    private final Malformer malformer;
+    private final Dice dice;
+    private final BufferedWriter out;
+    private final Map<String, Long> byKind = new LinkedHashMap<>();
+    private final Map<String, Long> malformed = new LinkedHashMap<>();
+    private long lines;
+    private long records;
+    private long duplicates;
+    private long outOfOrder;
+    private Instant newest;
+
+    JsonlStream(Path dir, StreamSpec<T> spec, ContractJson json, Malformer malformer, Dice dice) throws IOException {
+        this.spec = spec;
+        this.json = json;
+        this.malformer = malformer;
+        this.dice = dice;
+        this.out = Files.newBufferedWriter(dir.resolve(spec.fileName()), StandardCharsets.UTF_8);
+        spec.kinds().forEach(k -> byKind.put(k, 0L));
+        for (MalformedKind k : MalformedKind.values()) {
+            malformed.put(k.name(), 0L);
+        }
+    }
+
+    /** Writes one day's records, given in event-time order. */
+    void writeDay(List<T> day) throws IOException {
+        List<Line> batch = new ArrayList<>(day.size() + day.size() / 100);
+        for (T record : day) {
+            Instant time = spec.time().apply(record);
+            String text = json.write(record);
+            Instant writeAt = dice.chance(DISPLACED) ? time.plus(dice.between(MIN_DELAY, MAX_DELAY)) : time;
+            batch.add(new Line(Role.RECORD, time, writeAt, text, spec.kind().apply(record)));
+            if (dice.chance(MALFORMED)) {
+                Malformed broken = malformer.corrupt(text, spec);
+                batch.add(new Line(Role.MALFORMED, time, writeAt, broken.line(), broken.kind().name()));
+            }
+            if (dice.chance(DUPLICATED)) {
+                Instant again = time.plus(dice.between(Duration.ZERO, MAX_DELAY));
+                batch.add(new Line(Role.DUPLICATE, time, again.isAfter(writeAt) ? again : writeAt, text, null));
+            }
+        }
+        batch.sort(Comparator.comparing(Line::writeAt));
+        for (Line line : batch) {
+            out.write(line.text());
+            out.write('\n');
+            lines++;
+            switch (line.role()) {
+                case RECORD -> count(line);
+                case DUPLICATE -> duplicates++;
+                case MALFORMED -> malformed.merge(line.kind(), 1L, Long::sum);
+            }
+        }
+    }
+
+    private void count(Line line) {
+        records++;
+        byKind.merge(line.kind(), 1L, Long::sum);
+        if (newest != null && line.time().isBefore(newest)) {
+            outOfOrder++;
+        } else {
+            newest = line.time();
+        }
+    }
+
+    long lines() {
+        return lines;
+    }
+
+    /** The newest event time written, null before the first record. */
+    Instant newest() {
+        return newest;
+    }
+
+    StreamSummary summary() {
+        return new StreamSummary(spec.fileName(), lines, records, ordered(byKind), duplicates, outOfOrder,
+                ordered(malformed));
+    }
+
+    /** A copy that keeps the enum order: the manifest must come out byte for byte the same. */
+    private static Map<String, Long> ordered(Map<String, Long> counts) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

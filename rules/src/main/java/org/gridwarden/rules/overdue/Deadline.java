@@ -27,6 +27,7 @@ public record Deadline(
             case WARNING -> warnAt;
             case OVERDUE -> dueAt;
             case ESCALATED -> escalateAt;
+            default -> throw new IllegalArgumentException("no deadline level: " + level);
         };
     }
 
@@ -35,6 +36,7 @@ public record Deadline(
             case WARNING -> warned;
             case OVERDUE -> overdue;
             case ESCALATED -> escalated;
+            default -> throw new IllegalArgumentException("no deadline level: " + level);
         };
     }
 

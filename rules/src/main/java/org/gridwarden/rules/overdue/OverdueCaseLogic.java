@@ -34,7 +34,7 @@ public final class OverdueCaseLogic implements Serializable {
     public static final String RULE_OVERDUE = "OVERDUE_CASE";
     public static final String RULE_SIGN_FOR = "SIGN_FOR_TIMEOUT";
     static final int MAX_EVIDENCE = 50;
-    private static final AlertLevel[] LEVELS = AlertLevel.values();
+    private static final AlertLevel[] LEVELS = {AlertLevel.WARNING, AlertLevel.OVERDUE, AlertLevel.ESCALATED};
 
     private final OverdueRules rules;
     private final AlertFactory alerts;
@@ -204,11 +204,12 @@ public final class OverdueCaseLogic implements Serializable {
                 message = "案件" + c.caseId() + "（" + where + "）已于" + alerts.local(d.dueAt()) + "超过办理时限，责任单位："
                         + target.name() + "。";
             }
-            default -> {
+            case ESCALATED -> {
                 title = "超期升级督办：" + category.name();
                 message = "案件" + c.caseId() + "（" + where + "）超期" + rules.escalationDelay().toChinese() + "仍未办结（原责任单位："
                         + handler.name() + "），升级至" + target.name() + "督办。";
             }
+            default -> throw new IllegalArgumentException("no deadline level: " + level);
         }
         return alerts.create(new Finding(RULE_OVERDUE, level, "case:" + c.caseId(), "v" + d.version(), c.caseId(),
                 target, c.gridId(), c.category(), title, message, s.evidence(), d.timeOf(level), d.dueAt()));

@@ -118,6 +118,7 @@ public final class RuleSetLoader {
                         byPriority == null ? null : byPriority.get(p));
             }
         });
+        validateFamilies(rs, problems);
         if (reference != null) {
             Map<String, List<String>> missing = new TreeMap<>();
             for (Category c : reference.categories()) {
@@ -129,6 +130,51 @@ public final class RuleSetLoader {
                     + ", which categories " + String.join(", ", codes) + " use"));
         }
         return problems;
+    }
+
+    /** Sections of the other rule families: an absent section switches its rule off. */
+    private static void validateFamilies(RuleSet rs, List<String> problems) {
+        if (Switchable.on(rs.repeatComplaint())) {
+            requireThreshold(problems, "repeatComplaint.threshold", rs.repeatComplaint().threshold());
+            requireCalendarTime(problems, "repeatComplaint.window", rs.repeatComplaint().window());
+            requireChannels(problems, "repeatComplaint.channels", rs.repeatComplaint().channels());
+        }
+        if (Switchable.on(rs.complaintAfterClosure())) {
+            requireCalendarTime(problems, "complaintAfterClosure.window", rs.complaintAfterClosure().window());
+            requireChannels(problems, "complaintAfterClosure.channels", rs.complaintAfterClosure().channels());
+        }
+        if (Switchable.on(rs.hazardNotReportedByGrid())) {
+            requireCalendarTime(problems, "hazardNotReportedByGrid.lookBack", rs.hazardNotReportedByGrid().lookBack());
+            requireCalendarTime(problems, "hazardNotReportedByGrid.grace", rs.hazardNotReportedByGrid().grace());
+            requireChannels(problems, "hazardNotReportedByGrid.channels", rs.hazardNotReportedByGrid().channels());
+        }
+        if (Switchable.on(rs.patrolMissedHazard())) {
+            requireCalendarTime(problems, "patrolMissedHazard.followUp", rs.patrolMissedHazard().followUp());
+            requireChannels(problems, "patrolMissedHazard.channels", rs.patrolMissedHazard().channels());
+        }
+        if (Switchable.on(rs.hazardNotFiled())) {
+            requireCalendarTime(problems, "hazardNotFiled.within", rs.hazardNotFiled().within());
+        }
+        if (Switchable.on(rs.silentGrid())) {
+            requireCalendarTime(problems, "silentGrid.silence", rs.silentGrid().silence());
+        }
+        if (Switchable.on(rs.complaintSurge())) {
+            requireThreshold(problems, "complaintSurge.threshold", rs.complaintSurge().threshold());
+            requireCalendarTime(problems, "complaintSurge.window", rs.complaintSurge().window());
+            requireChannels(problems, "complaintSurge.channels", rs.complaintSurge().channels());
+        }
+    }
+
+    private static void requireThreshold(List<String> problems, String field, int threshold) {
+        if (threshold < 2) {
+            problems.add(field + ": " + threshold + " must be at least 2 (one event is not a repetition)");
+        }
+    }
+
+    private static void requireChannels(List<String> problems, String field, List<?> channels) {
+        if (channels == null || channels.isEmpty()) {
+            problems.add(field + ": name at least one channel (HOTLINE, WINDOW, APP, GRID, INSPECTION, SENSOR)");
+        }
     }
 
     private static void requirePositive(List<String> problems, String field, TimeSpan span) {

@@ -1,36 +1,41 @@
 package org.gridwarden.jobs;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.Collector;
-import org.gridwarden.rules.alert.AlertFactory;
+import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.ingest.DeadLetterSplitter;
 import org.gridwarden.rules.ingest.IngestGate;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.DeadLetter;
+import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.model.LedgerEvent;
-import org.gridwarden.rules.overdue.OverdueCaseLogic;
 import org.gridwarden.rules.overdue.OverdueCaseRule;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.RuleSet;
+import org.gridwarden.rules.ruleset.Switchable;
 
 /**
  * The job's dataflow, the same live and in replay (DESIGN §2):
  *
  * <pre>
- *   grid.reports ──┐
- *                  ├─> split dead letters ─> admit once (dedupe, late) ─> overdue cases ─> alerts
- *   ledger.events ─┘          └──────────── dead letters ◄──────┘
+ *   grid.reports ──┐                                                ┌─> overdue cases ──┐
+ *                  ├─> split dead letters ─> admit once ─> ledger ──┤                   ├─> alerts
+ *   ledger.events ─┘          │          (dedupe, late)    reports ─┴─> ...             ─┘
+ *                             └────────── dead letters ◄──────┘
  * </pre>
  *
- * Sources and sinks are passed in, so tests run it on bounded input with collecting sinks.
+ * Sources and sinks are passed in, so tests run it on bounded input with collecting sinks. Each rule family
+ * runs only when its rule-set section is switched on.
  */
 public final class AlertWorkflow {
 
-    /** What the workflow produces: enriched alerts (not yet routed) and dead letters. */
-    public record Outputs(DataStream<Alert> alerts, DataStream<DeadLetter> deadLetters) {}
+    /** What the workflow produces: enriched alerts (not yet routed), dead letters, and the rules that ran. */
+    public record Outputs(DataStream<Alert> alerts, DataStream<DeadLetter> deadLetters, List<String> rules) {}
 
     private AlertWorkflow() {}
 
@@ -47,17 +52,29 @@ public final class AlertWorkflow {
                         ruleSet.ingest().allowedLateness().toString()))
                 .uid(IngestGate.UID).name(IngestGate.NAME);
 
-        AlertFactory alerts = new AlertFactory(reference, ruleSet.version());
-        DataStream<Alert> overdue = admitted
-                .flatMap(new LedgerEventsOnly())
-                .uid("ledger-events-only").name("Ledger events")
-                .keyBy(LedgerEvent::caseId)
-                .process(new OverdueCaseRule(new OverdueCaseLogic(ruleSet.overdue(), alerts)))
-                .uid(OverdueCaseRule.UID).name(OverdueCaseRule.NAME);
+        DataStream<LedgerEvent> ledger = admitted.flatMap(new LedgerEventsOnly())
+                .uid("ledger-events-only").name("Ledger events");
+        DataStream<GridReport> reports = admitted.flatMap(new GridReportsOnly())
+                .uid("grid-reports-only").name("Grid reports");
 
+        RuleContext ctx = RuleContext.of(reference, ruleSet);
+        List<String> rules = new ArrayList<>();
+        List<DataStream<Alert>> alerts = new ArrayList<>();
+        if (Switchable.on(ruleSet.overdue())) {
+            rules.add(OverdueCaseRule.RULE_OVERDUE);
+            rules.add(OverdueCaseRule.RULE_SIGN_FOR);
+            alerts.add(OverdueCaseRule.detect(ledger, ctx));
+        }
+        if (alerts.isEmpty()) {
+            throw new IllegalArgumentException("rule set " + ruleSet.version() + " switches every rule off");
+        }
+        DataStream<Alert> all = alerts.get(0);
+        for (DataStream<Alert> more : alerts.subList(1, alerts.size())) {
+            all = all.union(more);
+        }
         DataStream<DeadLetter> deadLetters = valid.getSideOutput(DeadLetterSplitter.DEAD_LETTERS)
                 .union(admitted.getSideOutput(IngestGate.LATE));
-        return new Outputs(overdue, deadLetters);
+        return new Outputs(all, deadLetters, List.copyOf(rules));
     }
 
     private static final class LedgerEventsOnly implements FlatMapFunction<Ingested, LedgerEvent> {
@@ -65,6 +82,15 @@ public final class AlertWorkflow {
         public void flatMap(Ingested record, Collector<LedgerEvent> out) {
             if (record.ledgerEvent() != null) {
                 out.collect(record.ledgerEvent());
+            }
+        }
+    }
+
+    private static final class GridReportsOnly implements FlatMapFunction<Ingested, GridReport> {
+        @Override
+        public void flatMap(Ingested record, Collector<GridReport> out) {
+            if (record.report() != null) {
+                out.collect(record.report());
             }
         }
     }

@@ -37,13 +37,22 @@ import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.RuleSet;
 
 /**
- * A bounded run over JSON-lines history (回放), in BATCH mode: every key's events are processed in
+ * A bounded run over JSON-lines history (回放), in BATCH mode by default: every key's events are processed in
  * event-time order through the same workflow as live, and timers fire at end of input, so alerts after the
  * horizon ({@code --until}, default the newest event) are dropped. Writes alert and dead-letter files.
  */
 public final class ReplayJob {
 
-    public record Settings(Path input, Path out, Instant until, int parallelism) {}
+    /**
+     * @param mode BATCH (default: no checkpoints, no late records) or STREAMING (the live code path over files;
+     *     the same alerts)
+     */
+    public record Settings(Path input, Path out, Instant until, int parallelism, RuntimeExecutionMode mode) {
+
+        public Settings(Path input, Path out, Instant until, int parallelism) {
+            this(input, out, until, parallelism, RuntimeExecutionMode.BATCH);
+        }
+    }
 
     private ReplayJob() {}
 
@@ -56,7 +65,7 @@ public final class ReplayJob {
                     + ": no grid-reports*.jsonl[.gz] or ledger-events*.jsonl[.gz] files in it");
         }
         StreamExecutionEnvironment env = JobEnvironments.create(
-                JobEnvironments.base(RuntimeExecutionMode.BATCH, settings.parallelism()));
+                JobEnvironments.base(settings.mode(), settings.parallelism()));
         IngestDecoder decoder = new IngestDecoder(reference);
         WatermarkStrategy<Ingested> watermarks = IngestWatermarks.strategy(
                 ruleSet.ingest().allowedLateness().toDuration(), null);
@@ -100,7 +109,7 @@ public final class ReplayJob {
         BeforeHorizon beforeHorizon = new BeforeHorizon(horizon);
         List<Alert> inHorizon = alerts.stream().filter(beforeHorizon::filter).toList();
         new ReplayOutputWriter(Clock.systemUTC()).write(settings.out(), inHorizon, deadLetters);
-        return new ReplaySummary(inHorizon, deadLetters.size(), counter(result, IngestCounters.IN),
+        return new ReplaySummary(outputs.rules(), inHorizon, deadLetters.size(), counter(result, IngestCounters.IN),
                 counter(result, IngestCounters.PROCESSED), counter(result, IngestCounters.INVALID),
                 counter(result, IngestCounters.LATE), counter(result, IngestCounters.DUPLICATES), horizon,
                 alerts.size() - inHorizon.size(), took);

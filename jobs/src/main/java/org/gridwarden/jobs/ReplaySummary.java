@@ -13,6 +13,7 @@ import org.gridwarden.rules.model.Alert;
  * (in = processed + dead-lettered + duplicates).
  */
 public record ReplaySummary(
+        List<String> rules,
         List<Alert> alerts,
         long deadLetterCount,
         long in,
@@ -36,8 +37,18 @@ public record ReplaySummary(
         return in / Math.max(0.001, took.toMillis() / 1000.0);
     }
 
+    /** Alerts per rule, every rule that ran listed, with zero where it raised nothing. */
+    public Map<String, Long> alertsByRule() {
+        Map<String, Long> byRule = new TreeMap<>();
+        rules.forEach(r -> byRule.put(r, 0L));
+        alerts.forEach(a -> byRule.merge(a.ruleId(), 1L, Long::sum));
+        return byRule;
+    }
+
     public void print(PrintStream out) {
         out.println();
+        out.println("Alerts by rule:");
+        alertsByRule().forEach((rule, n) -> out.printf("  %-28s %d%n", rule, n));
         out.println("Alerts by department, rule and level:");
         Map<String, Map<String, Long>> table = new TreeMap<>();
         for (Alert a : alerts) {

@@ -32,6 +32,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "2", description = "Parallelism (default ${DEFAULT-VALUE}).")
     int parallelism;
 
+    @Option(names = "--mode", defaultValue = "BATCH",
+            description = "BATCH (default) or STREAMING: the live code path over the files; both raise the same alerts.")
+    org.apache.flink.api.common.RuntimeExecutionMode mode;
+
     @Mixin
     DistrictOptions district;
 
@@ -48,7 +52,7 @@ final class ReplayCommand implements Callable<Integer> {
         RuleSet ruleSet = district.loadRuleSet(reference);
         console.printf("Replaying %s with rule set %s over %s (%d grids)%n", input, ruleSet.version(),
                 reference.district().name(), reference.grids().size());
-        ReplaySummary summary = ReplayJob.run(new ReplayJob.Settings(input, out, until, parallelism), reference,
+        ReplaySummary summary = ReplayJob.run(new ReplayJob.Settings(input, out, until, parallelism, mode), reference,
                 ruleSet, console);
         summary.print(console);
         console.println("Outputs in " + out.toAbsolutePath());

@@ -13,8 +13,10 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.LedgerEvent;
 
@@ -34,6 +36,8 @@ import org.gridwarden.rules.model.LedgerEvent;
  */
 public class OverdueCaseRule extends KeyedProcessFunction<String, LedgerEvent, Alert> {
 
+    public static final String RULE_OVERDUE = OverdueCaseLogic.RULE_OVERDUE;
+    public static final String RULE_SIGN_FOR = OverdueCaseLogic.RULE_SIGN_FOR;
     public static final String UID = "overdue-case-rule";
     public static final String NAME = "Overdue cases (案件超期)";
 
@@ -49,6 +53,14 @@ public class OverdueCaseRule extends KeyedProcessFunction<String, LedgerEvent, A
 
     public OverdueCaseRule(OverdueCaseLogic logic) {
         this.logic = logic;
+    }
+
+    /** Ledger events, keyed by case, to overdue and sign-for alerts. */
+    public static DataStream<Alert> detect(DataStream<LedgerEvent> ledgerEvents, RuleContext ctx) {
+        return ledgerEvents
+                .keyBy(LedgerEvent::caseId)
+                .process(new OverdueCaseRule(new OverdueCaseLogic(ctx.ruleSet().overdue(), ctx.alerts())))
+                .uid(UID).name(NAME);
     }
 
     @Override

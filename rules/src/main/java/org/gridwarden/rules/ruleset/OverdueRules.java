@@ -7,6 +7,7 @@ import org.gridwarden.rules.model.Priority;
 /**
  * Parameters of the overdue-case rule family (案件超期).
  *
+ * @param enabled whether the rule runs
  * @param warningFraction share of the time limit after which a WARNING (临期) is raised, in (0, 1)
  * @param escalationDelay how long after the deadline an open case is escalated to the next tier (升级督办)
  * @param signForLimit how long a dispatched case may wait to be signed for (签收时限)
@@ -15,12 +16,13 @@ import org.gridwarden.rules.model.Priority;
  * @param timeLimits time limit per time-limit class and priority (办理时限)
  */
 public record OverdueRules(
+        boolean enabled,
         double warningFraction,
         TimeSpan escalationDelay,
         TimeSpan signForLimit,
         TimeSpan openCaseRetention,
         TimeSpan closedCaseRetention,
-        Map<String, Map<Priority, TimeSpan>> timeLimits) implements Serializable {
+        Map<String, Map<Priority, TimeSpan>> timeLimits) implements Serializable, Switchable {
 
     /** The time limit for a category's class and a case's priority (NORMAL when the case gives none). */
     public TimeSpan timeLimit(String timeLimitClass, Priority priority) {

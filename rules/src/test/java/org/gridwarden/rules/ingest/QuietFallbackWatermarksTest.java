@@ -18,6 +18,7 @@ import org.apache.flink.util.InstantiationUtil;
 import org.gridwarden.rules.model.DeadLetter;
 import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.testing.SilentGridScenes;
+import org.gridwarden.rules.testing.SilentGridScenes.ManualClock;
 import org.junit.jupiter.api.Test;
 
 /** The live watermark: event time while records flow, the wall clock (minus a lag) once a split is quiet. */
@@ -27,24 +28,6 @@ class QuietFallbackWatermarksTest {
     private static final Duration QUIET_AFTER = Duration.ofMinutes(1);
     private static final Duration QUIET_LAG = Duration.ofSeconds(5);
     private static final Instant T0 = beijing("2026-11-20T23:00");
-
-    /** A wall clock moved by hand. */
-    private static final class FakeClock implements WallClock {
-        long now;
-
-        FakeClock(Instant start) {
-            now = start.toEpochMilli();
-        }
-
-        void advance(Duration d) {
-            now += d.toMillis();
-        }
-
-        @Override
-        public long millis() {
-            return now;
-        }
-    }
 
     /** Collects what the generator emits. */
     private static final class Output implements WatermarkOutput {
@@ -68,7 +51,7 @@ class QuietFallbackWatermarksTest {
         }
     }
 
-    private final FakeClock clock = new FakeClock(T0);
+    private final ManualClock clock = new ManualClock(T0);
     private final Output output = new Output();
     private final QuietFallbackWatermarks generator = new QuietFallbackWatermarks(LATENESS, QUIET_AFTER, QUIET_LAG, clock);
 

@@ -1,14 +1,34 @@
 package org.gridwarden.rules.testing;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.ingest.WallClock;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.model.Origin;
 import org.gridwarden.rules.model.ReportKind;
 
-/** Factories for grid reports in silent-grid and watermark tests. */
+/** Factories for grid reports in silent-grid and watermark tests, and a wall clock moved by hand. */
 public final class SilentGridScenes {
+
+    /** A wall clock that moves only when told. */
+    public static final class ManualClock implements WallClock {
+        private long now;
+
+        public ManualClock(Instant start) {
+            now = start.toEpochMilli();
+        }
+
+        public void advance(Duration d) {
+            now += d.toMillis();
+        }
+
+        @Override
+        public long millis() {
+            return now;
+        }
+    }
 
     private SilentGridScenes() {}
 

@@ -7,6 +7,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.Collector;
 import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.grid.SilentGridRule;
 import org.gridwarden.rules.ingest.DeadLetterSplitter;
 import org.gridwarden.rules.ingest.IngestGate;
 import org.gridwarden.rules.model.Alert;
@@ -64,6 +65,10 @@ public final class AlertWorkflow {
             rules.add(OverdueCaseRule.RULE_OVERDUE);
             rules.add(OverdueCaseRule.RULE_SIGN_FOR);
             alerts.add(OverdueCaseRule.detect(ledger, ctx));
+        }
+        if (Switchable.on(ruleSet.silentGrid())) {
+            rules.add(SilentGridRule.RULE_ID);
+            alerts.add(SilentGridRule.detect(ledger, reports, ctx));
         }
         if (alerts.isEmpty()) {
             throw new IllegalArgumentException("rule set " + ruleSet.version() + " switches every rule off");

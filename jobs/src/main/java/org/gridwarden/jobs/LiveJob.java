@@ -13,6 +13,7 @@ import org.gridwarden.connectors.kafka.KafkaEndpoints;
 import org.gridwarden.connectors.kafka.KafkaSettings;
 import org.gridwarden.jobs.cli.GridwardenCli;
 import org.gridwarden.rules.ingest.IngestWatermarks;
+import org.gridwarden.rules.ingest.WallClock;
 import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.routing.DepartmentTopicRouter;
@@ -27,10 +28,14 @@ public final class LiveJob {
 
     /**
      * @param idleness after this much wall time without data a partition no longer holds the watermark back
+     *     (recorded data played on an accelerated clock, as in the demo)
+     * @param quietAfter null for recorded data; in live operation, after this much wall time without data a
+     *     partition's event time follows the wall clock, so deadlines fire on a quiet night
+     * @param quietLag how far behind the wall clock a quiet partition's event time stays
      * @param checkpointInterval also how often exactly-once alerts become visible to read_committed readers
      */
-    public record Settings(KafkaSettings kafka, int parallelism, Duration idleness, Duration checkpointInterval,
-            String checkpointDir) {}
+    public record Settings(KafkaSettings kafka, int parallelism, Duration idleness, Duration quietAfter,
+            Duration quietLag, Duration checkpointInterval, String checkpointDir) {}
 
     private LiveJob() {}
 
@@ -59,8 +64,10 @@ public final class LiveJob {
         KafkaSettings kafka = settings.kafka();
         KafkaEndpoints endpoints = new KafkaEndpoints(kafka);
         IngestDecoder decoder = new IngestDecoder(reference);
-        WatermarkStrategy<Ingested> watermarks =
-                IngestWatermarks.strategy(ruleSet.ingest().allowedLateness().toDuration(), settings.idleness());
+        Duration lateness = ruleSet.ingest().allowedLateness().toDuration();
+        WatermarkStrategy<Ingested> watermarks = settings.quietAfter() == null
+                ? IngestWatermarks.strategy(lateness, settings.idleness())
+                : IngestWatermarks.liveStrategy(lateness, settings.quietAfter(), settings.quietLag(), WallClock.system());
 
         DataStream<Ingested> reports = env
                 .fromSource(endpoints.source(kafka.gridReportsTopic(), IngestDecoder.GRID_REPORTS, decoder), watermarks,

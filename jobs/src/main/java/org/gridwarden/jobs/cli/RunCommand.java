@@ -31,9 +31,15 @@ final class RunCommand implements Callable<Integer> {
             description = "Checkpoint interval; exactly-once alerts become visible at each checkpoint. Default ${DEFAULT-VALUE}.")
     int checkpointSeconds;
 
-    @Option(names = "--idle-seconds", defaultValue = "30",
-            description = "A partition without data for this long no longer holds event time back. Default ${DEFAULT-VALUE}.")
-    int idleSeconds;
+    @Option(names = "--quiet-after-seconds", defaultValue = "10",
+            description = "After this long without data, a partition's event time follows the wall clock, so deadlines"
+                    + " fire on a quiet night. Default ${DEFAULT-VALUE}.")
+    int quietAfterSeconds;
+
+    @Option(names = "--quiet-lag-seconds", defaultValue = "5",
+            description = "How far behind the wall clock a quiet partition's event time stays; a record arriving"
+                    + " after a quiet spell more than this far behind is dead-lettered as LATE. Default ${DEFAULT-VALUE}.")
+    int quietLagSeconds;
 
     @Option(names = "--delivery", defaultValue = "exactly-once", description = "exactly-once (default) or at-least-once.")
     String delivery;
@@ -50,16 +56,17 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (parallelism < 1 || checkpointSeconds < 1 || idleSeconds < 1) {
-            throw new IllegalArgumentException("--parallelism, --checkpoint-seconds and --idle-seconds must be at least 1");
+        if (parallelism < 1 || checkpointSeconds < 1 || quietAfterSeconds < 1 || quietLagSeconds < 0) {
+            throw new IllegalArgumentException(
+                    "--parallelism, --checkpoint-seconds and --quiet-after-seconds must be at least 1, --quiet-lag-seconds at least 0");
         }
         ReferenceData reference = district.loadReference();
         RuleSet ruleSet = district.loadRuleSet(reference);
         KafkaSettings kafka = KafkaSettings.defaults(bootstrapServers)
                 .withDelivery(KafkaEndpoints.parseDelivery(delivery))
                 .withIds(groupId, transactionalIdPrefix);
-        LiveJob.Settings settings = new LiveJob.Settings(kafka, parallelism, Duration.ofSeconds(idleSeconds),
-                Duration.ofSeconds(checkpointSeconds), checkpointDir);
+        LiveJob.Settings settings = new LiveJob.Settings(kafka, parallelism, null, Duration.ofSeconds(quietAfterSeconds),
+                Duration.ofSeconds(quietLagSeconds), Duration.ofSeconds(checkpointSeconds), checkpointDir);
         System.out.printf("gridwarden live: %s, rule set %s%n  in: %s, %s  out: alerts.<department>, %s, %s%n"
                         + "  group %s, transactional ids %s-*, delivery %s, checkpoints every %d s%n",
                 reference.district().name(), ruleSet.version(), kafka.gridReportsTopic(), kafka.ledgerEventsTopic(),

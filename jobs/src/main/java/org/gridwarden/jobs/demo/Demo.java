@@ -76,7 +76,8 @@ public final class Demo {
                     kafkaSettings.gridReportsTopic(), kafkaSettings.ledgerEventsTopic(),
                     kafkaSettings.deadLetterTopic(), departmentTopics.size());
 
-            LiveJob.Settings live = new LiveJob.Settings(kafkaSettings, 2, Duration.ofSeconds(1),
+            // recorded data on an accelerated clock: event time is not wall time, so no wall-clock fallback
+            LiveJob.Settings live = new LiveJob.Settings(kafkaSettings, 2, Duration.ofSeconds(1), null, null,
                     Duration.ofMillis(500), null);
             StreamExecutionEnvironment env = LiveJob.environment(live);
             LiveJob.define(env, live, reference, ruleSet, Clock.systemUTC());

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -96,7 +95,7 @@ public class ComplaintSurgeRule extends KeyedProcessFunction<String, SubjectComp
 
     @Override
     public void onTimer(long timestamp, OnTimerContext timerCtx, Collector<Alert> out) throws Exception {
-        for (LedgerEvent e : takeReady(timestamp)) {
+        for (LedgerEvent e : EventTimeBuffer.takeReady(pending, timestamp, LedgerEvent::at, EVENT_TIME_ORDER)) {
             inWindow.put(e.eventId(), e);
             dropBefore(e.at().minus(window).toEpochMilli());
             if (!Boolean.TRUE.equals(surging.value()) && people() >= threshold) {
@@ -112,23 +111,6 @@ public class ComplaintSurgeRule extends KeyedProcessFunction<String, SubjectComp
         if (inWindow.isEmpty()) {
             inWindow.clear(); // an emptied map still counts as a state entry
         }
-    }
-
-    private List<LedgerEvent> takeReady(long timestamp) throws Exception {
-        List<LedgerEvent> ready = new ArrayList<>();
-        Iterator<Map.Entry<String, LedgerEvent>> it = pending.iterator();
-        while (it.hasNext()) {
-            LedgerEvent e = it.next().getValue();
-            if (e.at().toEpochMilli() <= timestamp) {
-                ready.add(e);
-                it.remove();
-            }
-        }
-        if (pending.isEmpty()) {
-            pending.clear();
-        }
-        ready.sort(EVENT_TIME_ORDER);
-        return ready;
     }
 
     /** Removes the window's complaints older than {@code earliest} (epoch millis). */

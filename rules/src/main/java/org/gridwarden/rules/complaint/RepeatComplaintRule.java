@@ -18,6 +18,7 @@ import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.reference.Category;
+import org.gridwarden.rules.reference.Department;
 import org.gridwarden.rules.reference.GridPlace;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.RepeatComplaintRules;
@@ -96,7 +97,7 @@ public final class RepeatComplaintRule {
             GridPlace place = ref.grid(last.gridId()).orElseThrow();
             String familyName = ref.family(category.family()).orElseThrow().name();
             AlertFactory alerts = ctx.alerts();
-            var department = ref.responsible(category, place, category.firstTier());
+            Department department = ref.responsible(category, place, category.firstTier());
 
             String caseIds = String.join("、", complaints.stream().map(LedgerEvent::caseId).toList());
             String title = "重复投诉：" + Complaints.describeSubject(subjectKey) + "反映" + familyName + "问题"

@@ -1,0 +1,144 @@
+package org.gridwarden.rules.complaint;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.model.Channel;
+import org.gridwarden.rules.model.LedgerEvent;
+import org.gridwarden.rules.model.LedgerEventType;
+import org.gridwarden.rules.reference.Category;
+import org.gridwarden.rules.reference.GridPlace;
+
+/**
+ * First stage of 案结事不了, keyed by case: a CLOSED event names only its case, so this remembers each case's
+ * subjects and current department from its CREATED and ASSIGNED events and turns the case into facts per
+ * subject: a COMPLAINT fact for a complaint's CREATED, a CLOSURE fact (with the department holding the case
+ * at that moment) for every CLOSED.
+ *
+ * <p>Events are buffered until the watermark passes them and applied in event-time order, so a CLOSED that
+ * arrives before a slightly earlier ASSIGNED still goes to the right department. A case is forgotten
+ * {@code window} after its (latest) close, when no complaint can refer to it any more (a REOPENED later than
+ * that is not followed), or the rule set's {@code overdue.openCaseRetention} after its last event if it never
+ * closes (the case's life is the overdue rule's notion; this section has no period of its own for it). The
+ * event timers are registered on arrival, so BATCH runs apply the same sequence; the one clean-up timer is
+ * moved as the case changes and deleted when the case is forgotten.
+ */
+final class CaseSubjectFacts extends KeyedProcessFunction<String, LedgerEvent, CaseFact> {
+
+    private static final Comparator<LedgerEvent> EVENT_TIME_ORDER = Comparator.comparing(LedgerEvent::at)
+            .thenComparing(LedgerEvent::type)
+            .thenComparing(LedgerEvent::eventId);
+
+    private final RuleContext ctx;
+    private final List<Channel> channels;
+    private final Duration window;
+    private final Duration openCaseRetention;
+
+    private transient MapState<String, LedgerEvent> pending;
+    private transient ValueState<CaseMemory> memory;
+
+    CaseSubjectFacts(RuleContext ctx) {
+        this.ctx = ctx;
+        this.channels = List.copyOf(ctx.ruleSet().complaintAfterClosure().channels());
+        this.window = ctx.ruleSet().complaintAfterClosure().window().toDuration();
+        this.openCaseRetention = ctx.ruleSet().overdue().openCaseRetention().toDuration();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        pending = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("pending-events", String.class, LedgerEvent.class));
+        memory = getRuntimeContext().getState(new ValueStateDescriptor<>("case", CaseMemory.class));
+    }
+
+    @Override
+    public void processElement(LedgerEvent e, Context c, Collector<CaseFact> out) throws Exception {
+        pending.put(e.eventId(), e);
+        c.timerService().registerEventTimeTimer(e.at().toEpochMilli());
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext c, Collector<CaseFact> out) throws Exception {
+        CaseMemory m = memory.value();
+        for (LedgerEvent e : EventTimeBuffer.takeReady(pending, timestamp, LedgerEvent::at, EVENT_TIME_ORDER)) {
+            m = apply(m, e, out);
+        }
+        if (m == null) {
+            return;
+        }
+        TimerService timers = c.timerService();
+        long cleanup = cleanupAt(m).toEpochMilli();
+        if (timestamp >= cleanup) {
+            deleteTimer(timers, m.cleanupTimer());
+            memory.clear();
+            return;
+        }
+        if (!Long.valueOf(cleanup).equals(m.cleanupTimer())) {
+            deleteTimer(timers, m.cleanupTimer());
+            timers.registerEventTimeTimer(cleanup);
+        }
+        memory.update(m.withCleanupTimer(cleanup));
+    }
+
+    private CaseMemory apply(CaseMemory m, LedgerEvent e, Collector<CaseFact> out) {
+        if (e.type() == LedgerEventType.CREATED) {
+            return m == null ? created(e, out) : m;
+        }
+        if (m == null) {
+            return null; // an event of a case whose creation was never seen or is already forgotten
+        }
+        return switch (e.type()) {
+            case ASSIGNED -> m.withDepartment(e.department(), e.at());
+            case CLOSED -> {
+                for (String subject : m.subjects()) {
+                    out.collect(new CaseFact(CaseFact.Kind.CLOSURE, subject, e.caseId(), e.eventId(), e.at(),
+                            m.gridId(), m.category(), m.department()));
+                }
+                yield m.withClosedAt(e.at(), e.at());
+            }
+            case REOPENED -> m.withClosedAt(null, e.at());
+            default -> m.withClosedAt(m.closedAt(), e.at());
+        };
+    }
+
+    private CaseMemory created(LedgerEvent e, Collector<CaseFact> out) {
+        Category category = ctx.reference().category(e.category()).orElseThrow();
+        GridPlace place = ctx.reference().grid(e.gridId()).orElseThrow();
+        List<String> subjects = Complaints.subjectKeys(e, category.family());
+        if (Complaints.isComplaint(e, channels)) {
+            for (String subject : subjects) {
+                out.collect(new CaseFact(CaseFact.Kind.COMPLAINT, subject, e.caseId(), e.eventId(), e.at(),
+                        e.gridId(), e.category(), null));
+            }
+        }
+        String firstTier = ctx.reference().responsible(category, place, category.firstTier()).id();
+        return new CaseMemory(e.gridId(), e.category(), subjects, firstTier, null, e.at(), null);
+    }
+
+    private Instant cleanupAt(CaseMemory m) {
+        return m.closedAt() != null ? m.closedAt().plus(window) : m.lastEventAt().plus(openCaseRetention);
+    }
+
+    /** Deletes a clean-up timer unless a buffered event still needs that instant (one timer per key and time). */
+    private void deleteTimer(TimerService timers, Long time) throws Exception {
+        if (time == null) {
+            return;
+        }
+        for (LedgerEvent e : pending.values()) {
+            if (e.at().toEpochMilli() == time) {
+                return;
+            }
+        }
+        timers.deleteEventTimeTimer(time);
+    }
+}

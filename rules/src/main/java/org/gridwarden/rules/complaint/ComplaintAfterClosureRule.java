@@ -1,0 +1,125 @@
+package org.gridwarden.rules.complaint;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.alert.AlertFactory;
+import org.gridwarden.rules.model.Alert;
+import org.gridwarden.rules.model.AlertLevel;
+import org.gridwarden.rules.model.LedgerEvent;
+import org.gridwarden.rules.reference.Category;
+import org.gridwarden.rules.reference.Department;
+import org.gridwarden.rules.reference.GridPlace;
+import org.gridwarden.rules.reference.ReferenceData;
+
+/**
+ * 案结事不了 (complaint after closure): a complaint on a subject (same complainant, or same building/address,
+ * same category family) within {@code window} after a case on that subject was CLOSED raises one WARNING per
+ * closure, at the first such complaint, to the department that closed the case (its latest ASSIGNED
+ * department before the close, else the category's first-tier department).
+ *
+ * <p>Keyed timers in three stages rather than CEP, because the facts live under different keys: a CLOSED
+ * names only its case, so {@link CaseSubjectFacts} (keyed by case) turns cases into per-subject complaints and
+ * closures; {@link SubjectFollowUps} (keyed by subject) pairs each closure with its first complaint; this last
+ * stage (keyed by the CLOSED event) keeps the earliest of the candidates that the case's different subjects
+ * produced, so a closure alerts once even when the new complaint shares both its complainant and its
+ * building. Every stage buffers until the watermark passes and works in event-time order with fixed
+ * tie-breaks, so arrival order within the allowed lateness and BATCH key order do not change the alerts; all
+ * timers are registered on arrival. Here a closure is forgotten {@code window} after its close.
+ */
+public class ComplaintAfterClosureRule extends KeyedProcessFunction<String, FollowUp, Alert> {
+
+    public static final String RULE_ID = "COMPLAINT_AFTER_CLOSURE";
+    public static final String UID = "complaint-after-closure-rule";
+    public static final String NAME = "Complaints after closure (案结事不了)";
+
+    private static final Comparator<FollowUp> FIRST_COMPLAINT = Comparator
+            .comparing((FollowUp f) -> f.complaint().at())
+            .thenComparing(f -> f.complaint().eventId())
+            .thenComparing(f -> f.complaint().subjectKey());
+
+    private final RuleContext ctx;
+    private final Duration window;
+
+    private transient MapState<String, FollowUp> pending;
+    /** Set once the closure has alerted: when to forget it. */
+    private transient ValueState<Long> forgetAt;
+
+    public ComplaintAfterClosureRule(RuleContext ctx) {
+        this.ctx = ctx;
+        this.window = ctx.ruleSet().complaintAfterClosure().window().toDuration();
+    }
+
+    public static DataStream<Alert> detect(DataStream<LedgerEvent> ledgerEvents, RuleContext ctx) {
+        Duration window = ctx.ruleSet().complaintAfterClosure().window().toDuration();
+        return ledgerEvents
+                .keyBy(LedgerEvent::caseId)
+                .process(new CaseSubjectFacts(ctx))
+                .uid(UID + "-cases").name("Cases by subject (案结事不了)")
+                .keyBy(CaseFact::subjectKey)
+                .process(new SubjectFollowUps(window))
+                .uid(UID + "-subjects").name("Complaints after a closure per subject (案结事不了)")
+                .keyBy(FollowUp::closedEventId)
+                .process(new ComplaintAfterClosureRule(ctx))
+                .uid(UID).name(NAME);
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("candidates", String.class, FollowUp.class));
+        forgetAt = getRuntimeContext().getState(new ValueStateDescriptor<>("forget-at", Long.class));
+    }
+
+    @Override
+    public void processElement(FollowUp f, Context c, Collector<Alert> out) throws Exception {
+        pending.put(f.complaint().subjectKey() + ' ' + f.complaint().eventId(), f);
+        c.timerService().registerEventTimeTimer(f.complaint().at().toEpochMilli());
+        c.timerService().registerEventTimeTimer(f.closure().at().plus(window).toEpochMilli());
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext c, Collector<Alert> out) throws Exception {
+        List<FollowUp> ready = EventTimeBuffer.takeReady(pending, timestamp, f -> f.complaint().at(), FIRST_COMPLAINT);
+        Long forget = forgetAt.value();
+        if (forget == null && !ready.isEmpty()) {
+            FollowUp first = ready.get(0);
+            out.collect(alert(first));
+            forget = first.closure().at().plus(window).toEpochMilli();
+            forgetAt.update(forget);
+        }
+        // no candidate for this closure can come later than the window after the close
+        if (forget != null && timestamp >= forget) {
+            forgetAt.clear();
+        }
+    }
+
+    private Alert alert(FollowUp f) {
+        CaseFact closure = f.closure();
+        CaseFact complaint = f.complaint();
+        ReferenceData ref = ctx.reference();
+        Department closedBy = ref.department(closure.department()).orElseThrow();
+        Category category = ref.category(closure.category()).orElseThrow();
+        Category newCategory = ref.category(complaint.category()).orElseThrow();
+        GridPlace place = ref.grid(closure.gridId()).orElseThrow();
+        AlertFactory alerts = ctx.alerts();
+        String title = "案结事不了：" + category.name() + "案件办结后再次被投诉";
+        String message = "案件" + closure.caseId() + "（" + place.grid().name() + "，" + category.name() + "）于"
+                + alerts.local(closure.at()) + "由" + closedBy.name() + "办结，" + alerts.local(complaint.at())
+                + Complaints.describeSubject(complaint.subjectKey()) + "又就同类问题投诉（案件" + complaint.caseId()
+                + "，" + newCategory.name() + "），距办结不足" + ctx.ruleSet().complaintAfterClosure().window().toChinese()
+                + "。请" + closedBy.name() + "复核办理结果，问题是否真正解决。";
+        return alerts.create(new AlertFactory.Finding(
+                RULE_ID, AlertLevel.WARNING, complaint.subjectKey(), closure.eventId(), closure.caseId(), closedBy,
+                closure.gridId(), closure.category(), title, message, List.of(closure.eventId(), complaint.eventId()),
+                complaint.at(), null));
+    }
+}

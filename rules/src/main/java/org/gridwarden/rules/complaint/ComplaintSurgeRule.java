@@ -1,0 +1,160 @@
+package org.gridwarden.rules.complaint;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.alert.AlertFactory;
+import org.gridwarden.rules.model.Alert;
+import org.gridwarden.rules.model.AlertLevel;
+import org.gridwarden.rules.model.LedgerEvent;
+import org.gridwarden.rules.reference.Category;
+import org.gridwarden.rules.reference.Department;
+import org.gridwarden.rules.reference.GridPlace;
+import org.gridwarden.rules.reference.ReferenceData;
+import org.gridwarden.rules.ruleset.ComplaintSurgeRules;
+
+/**
+ * Complaint surges (群体性诉求), keyed by community and category family: the complaint that first brings
+ * {@code threshold} distinct complainants (complaints without one count for nobody) within {@code window}
+ * (first to last) raises one CRITICAL alert each to the community's street office and to public security.
+ * The surge episode lasts until the complaints of the last {@code window} come from fewer than
+ * {@code threshold} people; only then can a new surge alert again.
+ *
+ * <p>Keyed timers rather than CEP: a distinct-people count over a sliding window is a set, not a sequence.
+ * Every complaint is buffered and applied when the watermark passes it (event-time order, ties by event id),
+ * so any arrival order within the allowed lateness gives the same alerts; each complaint also sets a timer at
+ * the moment it leaves the window, where the episode's end is checked. Both timers are registered on arrival,
+ * so a BATCH run (which ignores timers registered at end of input) replays the same sequence. State: the
+ * window's complaints and the episode flag; both are empty, and no timer is left, {@code window} after the
+ * last complaint.
+ */
+public class ComplaintSurgeRule extends KeyedProcessFunction<String, SubjectComplaint, Alert> {
+
+    public static final String RULE_ID = "COMPLAINT_SURGE";
+    public static final String UID = "complaint-surge-rule";
+    public static final String NAME = "Complaint surges (群体性诉求)";
+    /** Public security receives every surge alongside the street office. */
+    public static final String PUBLIC_SECURITY = "public-security";
+
+    private static final Comparator<LedgerEvent> EVENT_TIME_ORDER =
+            Comparator.comparing(LedgerEvent::at).thenComparing(LedgerEvent::eventId);
+
+    private final RuleContext ctx;
+    private final int threshold;
+    private final Duration window;
+
+    private transient MapState<String, LedgerEvent> pending;
+    private transient MapState<String, LedgerEvent> inWindow;
+    private transient ValueState<Boolean> surging;
+
+    public ComplaintSurgeRule(RuleContext ctx) {
+        this.ctx = ctx;
+        ComplaintSurgeRules rules = ctx.ruleSet().complaintSurge();
+        this.threshold = rules.threshold();
+        this.window = rules.window().toDuration();
+    }
+
+    public static DataStream<Alert> detect(DataStream<LedgerEvent> ledgerEvents, RuleContext ctx) {
+        return ledgerEvents
+                .flatMap(new CommunityComplaints(ctx.ruleSet().complaintSurge().channels(), ctx))
+                .uid(UID + "-communities").name("Complaints by community (群体性诉求)")
+                .keyBy(SubjectComplaint::subjectKey)
+                .process(new ComplaintSurgeRule(ctx))
+                .uid(UID).name(NAME);
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        pending = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("pending-complaints", String.class, LedgerEvent.class));
+        inWindow = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("window-complaints", String.class, LedgerEvent.class));
+        surging = getRuntimeContext().getState(new ValueStateDescriptor<>("surging", Boolean.class));
+    }
+
+    @Override
+    public void processElement(SubjectComplaint c, Context ctx, Collector<Alert> out) throws Exception {
+        LedgerEvent e = c.complaint();
+        pending.put(e.eventId(), e);
+        long at = e.at().toEpochMilli();
+        ctx.timerService().registerEventTimeTimer(at);
+        ctx.timerService().registerEventTimeTimer(at + window.toMillis());
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext timerCtx, Collector<Alert> out) throws Exception {
+        for (LedgerEvent e : EventTimeBuffer.takeReady(pending, timestamp, LedgerEvent::at, EVENT_TIME_ORDER)) {
+            inWindow.put(e.eventId(), e);
+            dropBefore(e.at().minus(window).toEpochMilli());
+            if (!Boolean.TRUE.equals(surging.value()) && people() >= threshold) {
+                raise(timerCtx.getCurrentKey(), e, out);
+                surging.update(true);
+            }
+        }
+        // what is left of the window just after this instant: complaints at exactly now - window leave it now
+        dropBefore(timestamp - window.toMillis() + 1);
+        if (people() < threshold) {
+            surging.clear();
+        }
+        if (inWindow.isEmpty()) {
+            inWindow.clear(); // an emptied map still counts as a state entry
+        }
+    }
+
+    /** Removes the window's complaints older than {@code earliest} (epoch millis). */
+    private void dropBefore(long earliest) throws Exception {
+        Iterator<LedgerEvent> it = inWindow.values().iterator();
+        while (it.hasNext()) {
+            if (it.next().at().toEpochMilli() < earliest) {
+                it.remove();
+            }
+        }
+    }
+
+    private long people() throws Exception {
+        List<String> people = new ArrayList<>();
+        for (LedgerEvent e : inWindow.values()) {
+            people.add(e.complainantId());
+        }
+        return people.stream().filter(Objects::nonNull).distinct().count();
+    }
+
+    private void raise(String subjectKey, LedgerEvent completing, Collector<Alert> out) throws Exception {
+        List<LedgerEvent> complaints = new ArrayList<>();
+        inWindow.values().forEach(complaints::add);
+        complaints.sort(EVENT_TIME_ORDER);
+
+        ReferenceData ref = ctx.reference();
+        GridPlace place = ref.grid(completing.gridId()).orElseThrow();
+        Category category = ref.category(completing.category()).orElseThrow();
+        String familyName = ref.family(category.family()).orElseThrow().name();
+        Department streetOffice = ref.department(place.street().department()).orElseThrow();
+        Department police = ref.department(PUBLIC_SECURITY).orElseThrow();
+        AlertFactory alerts = ctx.alerts();
+
+        String caseIds = String.join("、", complaints.stream().map(LedgerEvent::caseId).toList());
+        String title = "群体性诉求预警：" + place.community().name() + familyName + "问题集中投诉";
+        String message = place.community().name() + "自" + alerts.local(complaints.get(0).at()) + "至"
+                + alerts.local(completing.at()) + "（" + ctx.ruleSet().complaintSurge().window().toChinese() + "内）收到"
+                + familyName + "问题投诉" + complaints.size() + "件，来自" + people() + "名不同投诉人，案件：" + caseIds
+                + "。可能引发群体性事件，请" + streetOffice.name() + "会同" + police.name() + "及时介入、化解。";
+        List<String> evidence = complaints.stream().map(LedgerEvent::eventId).toList();
+        for (Department d : List.of(streetOffice, police)) {
+            out.collect(alerts.create(new AlertFactory.Finding(
+                    RULE_ID, AlertLevel.CRITICAL, subjectKey, completing.eventId() + '|' + d.id(), null, d,
+                    completing.gridId(), completing.category(), title, message, evidence, completing.at(), null)));
+        }
+    }
+}

@@ -7,6 +7,9 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.Collector;
 import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.complaint.ComplaintAfterClosureRule;
+import org.gridwarden.rules.complaint.ComplaintSurgeRule;
+import org.gridwarden.rules.complaint.RepeatComplaintRule;
 import org.gridwarden.rules.grid.SilentGridRule;
 import org.gridwarden.rules.ingest.DeadLetterSplitter;
 import org.gridwarden.rules.ingest.IngestGate;
@@ -65,6 +68,18 @@ public final class AlertWorkflow {
             rules.add(OverdueCaseRule.RULE_OVERDUE);
             rules.add(OverdueCaseRule.RULE_SIGN_FOR);
             alerts.add(OverdueCaseRule.detect(ledger, ctx));
+        }
+        if (Switchable.on(ruleSet.repeatComplaint())) {
+            rules.add(RepeatComplaintRule.RULE_ID);
+            alerts.add(RepeatComplaintRule.detect(ledger, ctx));
+        }
+        if (Switchable.on(ruleSet.complaintAfterClosure())) {
+            rules.add(ComplaintAfterClosureRule.RULE_ID);
+            alerts.add(ComplaintAfterClosureRule.detect(ledger, ctx));
+        }
+        if (Switchable.on(ruleSet.complaintSurge())) {
+            rules.add(ComplaintSurgeRule.RULE_ID);
+            alerts.add(ComplaintSurgeRule.detect(ledger, ctx));
         }
         if (Switchable.on(ruleSet.silentGrid())) {
             rules.add(SilentGridRule.RULE_ID);

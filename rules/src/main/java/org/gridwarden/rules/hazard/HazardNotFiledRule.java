@@ -118,7 +118,9 @@ public final class HazardNotFiledRule {
             Category category = ctx.reference().category(r.category()).orElseThrow();
             GridPlace place = ctx.reference().grid(r.gridId()).orElseThrow();
             Instant due = r.observedAt().plusMillis(within);
-            String where = r.buildingId() == null ? place.grid().name() : place.grid().name() + r.buildingId();
+            String where = r.buildingId() == null
+                    ? place.grid().name()
+                    : place.grid().name() + "楼栋" + r.buildingId();
             String title = "隐患未立案：" + category.name() + "（" + place.grid().name() + "）";
             String message = "网格员" + place.grid().workerName() + "于" + ctx.alerts().local(r.observedAt()) + "上报"
                     + where + "的" + category.name() + "隐患（" + r.reportId() + "），"

@@ -1,0 +1,165 @@
+package org.gridwarden.rules.hazard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.cep.CEP;
+import org.apache.flink.cep.EventComparator;
+import org.apache.flink.cep.functions.PatternProcessFunction;
+import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
+import org.apache.flink.cep.pattern.Pattern;
+import org.apache.flink.cep.pattern.conditions.IterativeCondition;
+import org.apache.flink.cep.pattern.conditions.SimpleCondition;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.util.Collector;
+import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.alert.AlertFactory.Finding;
+import org.gridwarden.rules.model.Alert;
+import org.gridwarden.rules.model.AlertLevel;
+import org.gridwarden.rules.model.Channel;
+import org.gridwarden.rules.model.GridReport;
+import org.gridwarden.rules.model.LedgerEvent;
+import org.gridwarden.rules.model.LedgerEventType;
+import org.gridwarden.rules.model.ReportKind;
+import org.gridwarden.rules.reference.Category;
+import org.gridwarden.rules.reference.GridPlace;
+
+/**
+ * Grid hazard reports never filed (隐患未立案): a grid HAZARD report not followed within {@code within} (the
+ * end included) by a ledger CREATED that names it as {@code sourceReportId}, or that comes from channel GRID
+ * for the same grid, building (both without one counts as the same) and category family. Raised at the
+ * report's observedAt + within, to the district supervision office.
+ *
+ * <p>A CEP pattern keyed by grid, so a report and the cases that may file it meet: {@code report
+ * notFollowedBy filed within(within + 1 ms)}, where the condition on {@code filed} relates the CREATED to
+ * the report of its partial match. A pattern ending in notFollowedBy completes as a match when its window
+ * ends without the negated event; the extra millisecond keeps a CREATED at exactly observedAt + within in
+ * time (CEP times a match out when {@code t - start >= window}). CEP orders events by event time (reports
+ * before ledger events at the same instant) in streaming and in BATCH mode alike, so arrival order does not
+ * matter within the allowed lateness; every partial match ends with its window, which bounds the state.
+ * A case filed under another grid than its report's is not seen.
+ */
+public final class HazardNotFiledRule {
+
+    public static final String RULE_ID = "HAZARD_NOT_FILED";
+    public static final String UID = "hazard-not-filed";
+    public static final String NAME = "Grid hazard reports not filed (隐患未立案)";
+
+    private HazardNotFiledRule() {}
+
+    /** Wires the rule: grid HAZARD reports and the CREATED events that may file them, one CEP pattern per grid. */
+    public static DataStream<Alert> detect(
+            DataStream<LedgerEvent> ledgerEvents, DataStream<GridReport> gridReports, RuleContext ctx) {
+        DataStream<HazardSignal> reports = gridReports
+                .flatMap(new HazardReports())
+                .uid(UID + "-reports").name("Grid hazard reports (隐患未立案)");
+        DataStream<HazardSignal> filings = ledgerEvents
+                .flatMap(new PossibleFilings())
+                .uid(UID + "-filings").name("Cases that may file a report (隐患未立案)");
+        Duration within = ctx.ruleSet().hazardNotFiled().within().toDuration();
+        Pattern<HazardSignal, HazardSignal> notFiled = Pattern
+                .<HazardSignal>begin("report", AfterMatchSkipStrategy.noSkip())
+                .where(SimpleCondition.of(HazardSignal::isReport))
+                .notFollowedBy("filed")
+                .where(new Files(ctx))
+                .within(within.plusMillis(1));
+        return CEP.pattern(reports.union(filings).keyBy(HazardSignal::key), notFiled, new ReportsFirst())
+                .inEventTime()
+                .process(new RaiseNotFiled(ctx))
+                .uid(UID).name(NAME);
+    }
+
+    /** Whether a CREATED files the report of the partial match. */
+    static final class Files extends IterativeCondition<HazardSignal> {
+        private final RuleContext ctx;
+
+        Files(RuleContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public boolean filter(HazardSignal s, Context<HazardSignal> c) throws Exception {
+            if (s.isReport()) {
+                return false;
+            }
+            LedgerEvent e = s.created();
+            for (HazardSignal r : c.getEventsForPattern("report")) {
+                if (files(e, r.report())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean files(LedgerEvent e, GridReport r) {
+            return r.reportId().equals(e.sourceReportId())
+                    || (e.channel() == Channel.GRID && e.gridId().equals(r.gridId())
+                            && Objects.equals(e.buildingId(), r.buildingId())
+                            && Objects.equals(ctx.familyOf(e.category()), ctx.familyOf(r.category())));
+        }
+    }
+
+    static final class RaiseNotFiled extends PatternProcessFunction<HazardSignal, Alert> {
+        private final RuleContext ctx;
+        private final long within;
+
+        RaiseNotFiled(RuleContext ctx) {
+            this.ctx = ctx;
+            this.within = ctx.ruleSet().hazardNotFiled().within().toDuration().toMillis();
+        }
+
+        @Override
+        public void processMatch(Map<String, List<HazardSignal>> match, Context c, Collector<Alert> out) {
+            GridReport r = match.get("report").get(0).report();
+            Category category = ctx.reference().category(r.category()).orElseThrow();
+            GridPlace place = ctx.reference().grid(r.gridId()).orElseThrow();
+            Instant due = r.observedAt().plusMillis(within);
+            String where = r.buildingId() == null
+                    ? place.grid().name()
+                    : place.grid().name() + "楼栋" + r.buildingId();
+            String title = "隐患未立案：" + category.name() + "（" + place.grid().name() + "）";
+            String message = "网格员" + place.grid().workerName() + "于" + ctx.alerts().local(r.observedAt()) + "上报"
+                    + where + "的" + category.name() + "隐患（" + r.reportId() + "），"
+                    + ctx.ruleSet().hazardNotFiled().within().toChinese() + "内未在服务台账立案，请"
+                    + ctx.reference().supervisionOffice().name() + "督促" + place.street().name() + "立案处置。";
+            out.collect(ctx.alerts().create(new Finding(RULE_ID, AlertLevel.ALERT, "report:" + r.reportId(),
+                    r.reportId(), null, ctx.reference().supervisionOffice(), r.gridId(), r.category(), title,
+                    message, List.of(r.reportId()), due, due)));
+        }
+    }
+
+    /** At the same instant a report comes before the cases, so a case filed the moment it was observed counts. */
+    static final class ReportsFirst implements EventComparator<HazardSignal> {
+        private static final Comparator<HazardSignal> ORDER =
+                Comparator.comparing((HazardSignal s) -> !s.isReport()).thenComparing(HazardSignal::id);
+
+        @Override
+        public int compare(HazardSignal a, HazardSignal b) {
+            return ORDER.compare(a, b);
+        }
+    }
+
+    /** Grid HAZARD reports, keyed by grid. */
+    static final class HazardReports implements FlatMapFunction<GridReport, HazardSignal> {
+        @Override
+        public void flatMap(GridReport r, Collector<HazardSignal> out) {
+            if (r.kind() == ReportKind.HAZARD && r.category() != null) {
+                out.collect(HazardSignal.of(r.gridId(), r));
+            }
+        }
+    }
+
+    /** CREATED events that can file a report: those naming a source report, and those from the grid channel. */
+    static final class PossibleFilings implements FlatMapFunction<LedgerEvent, HazardSignal> {
+        @Override
+        public void flatMap(LedgerEvent e, Collector<HazardSignal> out) {
+            if (e.type() == LedgerEventType.CREATED && (e.sourceReportId() != null || e.channel() == Channel.GRID)) {
+                out.collect(HazardSignal.of(e.gridId(), e));
+            }
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package org.gridwarden.rules.hazard;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.alert.AlertFactory.Finding;
+import org.gridwarden.rules.model.Alert;
+import org.gridwarden.rules.model.AlertLevel;
+import org.gridwarden.rules.model.Channel;
+import org.gridwarden.rules.model.GridReport;
+import org.gridwarden.rules.model.LedgerEvent;
+import org.gridwarden.rules.model.LedgerEventType;
+import org.gridwarden.rules.model.ReportKind;
+import org.gridwarden.rules.reference.Category;
+import org.gridwarden.rules.reference.Department;
+import org.gridwarden.rules.reference.GridPlace;
+import org.gridwarden.rules.ruleset.HazardNotReportedRules;
+
+/**
+ * Hazards that bypassed the grid (隐患漏报): a case of a hazard category created from one of the section's
+ * {@code channels} (hotline, app, inspection, sensor) in grid G, with no grid HAZARD report of G and the same
+ * category family from {@code lookBack} before the case up to {@code grace} after it (both ends included).
+ * Raised at creation + grace, to the grid's street office and to the category's district department.
+ *
+ * <p>Keyed by grid and family over both streams. Nothing is decided before the watermark passes creation +
+ * grace, so a report may arrive before or after the case in any order within the allowed lateness; in a
+ * bounded (BATCH) run every timer fires at the end of the key's input, in time order, with all its records
+ * present, which gives the same decisions. State: a case until it is decided; a report's time until
+ * {@code lookBack + grace} after it, when no case it could excuse can still be undecided.
+ */
+public class HazardNotReportedRule extends KeyedProcessFunction<String, HazardSignal, Alert> {
+
+    public static final String RULE_ID = "HAZARD_NOT_REPORTED_BY_GRID";
+    public static final String UID = "hazard-not-reported-by-grid";
+    public static final String NAME = "Hazards not reported by the grid (隐患漏报)";
+
+    private final RuleContext ctx;
+    private final long lookBack;
+    private final long grace;
+
+    private transient MapState<String, Long> reportTimes;
+    private transient MapState<String, LedgerEvent> pendingCases;
+
+    public HazardNotReportedRule(RuleContext ctx) {
+        this.ctx = ctx;
+        HazardNotReportedRules rules = ctx.ruleSet().hazardNotReportedByGrid();
+        this.lookBack = rules.lookBack().toDuration().toMillis();
+        this.grace = rules.grace().toDuration().toMillis();
+    }
+
+    /** Wires the rule: hazard cases from the section's channels and grid HAZARD reports, keyed by grid and family. */
+    public static DataStream<Alert> detect(
+            DataStream<LedgerEvent> ledgerEvents, DataStream<GridReport> gridReports, RuleContext ctx) {
+        DataStream<HazardSignal> cases = ledgerEvents
+                .flatMap(new HazardCasesFromChannels(ctx, ctx.ruleSet().hazardNotReportedByGrid().channels()))
+                .uid(UID + "-cases").name("Hazard cases from outside the grid (隐患漏报)");
+        DataStream<HazardSignal> reports = gridReports
+                .flatMap(new GridHazardReports(ctx))
+                .uid(UID + "-reports").name("Grid hazard reports (隐患漏报)");
+        return cases.union(reports)
+                .keyBy(HazardSignal::key)
+                .process(new HazardNotReportedRule(ctx))
+                .uid(UID).name(NAME);
+    }
+
+    static String key(String gridId, String family) {
+        return gridId + "|" + family;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        reportTimes = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("grid-report-times", String.class, Long.class));
+        pendingCases = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("pending-cases", String.class, LedgerEvent.class));
+    }
+
+    @Override
+    public void processElement(HazardSignal signal, Context c, Collector<Alert> out) throws Exception {
+        long t = signal.timeMillis();
+        if (signal.isReport()) {
+            reportTimes.put(signal.id(), t);
+            c.timerService().registerEventTimeTimer(t + lookBack + grace);
+        } else {
+            pendingCases.put(signal.id(), signal.created());
+            c.timerService().registerEventTimeTimer(t + grace);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext c, Collector<Alert> out) throws Exception {
+        // decide before forgetting: a report that expires now still excuses a case due now
+        for (LedgerEvent created : takeDue(timestamp)) {
+            if (!reportedAround(created.at().toEpochMilli())) {
+                raise(created, out);
+            }
+        }
+        Iterator<Map.Entry<String, Long>> it = reportTimes.iterator();
+        while (it.hasNext()) {
+            if (it.next().getValue() + lookBack + grace <= timestamp) {
+                it.remove();
+            }
+        }
+        if (reportTimes.isEmpty()) {
+            reportTimes.clear(); // an emptied map still counts as a state entry
+        }
+    }
+
+    private List<LedgerEvent> takeDue(long timestamp) throws Exception {
+        List<LedgerEvent> due = new ArrayList<>();
+        Iterator<Map.Entry<String, LedgerEvent>> it = pendingCases.iterator();
+        while (it.hasNext()) {
+            LedgerEvent e = it.next().getValue();
+            if (e.at().toEpochMilli() + grace <= timestamp) {
+                due.add(e);
+                it.remove();
+            }
+        }
+        if (pendingCases.isEmpty()) {
+            pendingCases.clear();
+        }
+        due.sort(Comparator.comparing(LedgerEvent::at).thenComparing(LedgerEvent::eventId));
+        return due;
+    }
+
+    private boolean reportedAround(long createdAt) throws Exception {
+        for (long r : reportTimes.values()) {
+            if (r >= createdAt - lookBack && r <= createdAt + grace) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void raise(LedgerEvent created, Collector<Alert> out) {
+        Category category = ctx.reference().category(created.category()).orElseThrow();
+        GridPlace place = ctx.reference().grid(created.gridId()).orElseThrow();
+        Department street = ctx.reference().department(place.street().department()).orElseThrow();
+        Department district = ctx.reference().department(category.districtDepartment()).orElseThrow();
+        HazardNotReportedRules rules = ctx.ruleSet().hazardNotReportedByGrid();
+        Instant due = created.at().plusMillis(grace);
+        String title = "隐患漏报：" + category.name() + "（" + place.grid().name() + "）";
+        String message = "案件" + created.caseId() + "（" + place.grid().name() + "，" + category.name() + "）于"
+                + ctx.alerts().local(created.at()) + "经" + channelName(created.channel()) + "受理，网格员"
+                + place.grid().workerName() + "在此前" + rules.lookBack().toChinese() + "至此后"
+                + rules.grace().toChinese() + "内未上报该网格同类隐患，请" + street.name() + "、" + district.name()
+                + "核查网格巡查是否漏报、瞒报。";
+        for (Department dept : List.of(street, district)) {
+            out.collect(ctx.alerts().create(new Finding(RULE_ID, AlertLevel.ALERT,
+                    "grid:" + created.gridId() + "|" + category.family(), created.eventId() + "|" + dept.id(),
+                    created.caseId(), dept, created.gridId(), created.category(), title, message,
+                    List.of(created.eventId()), due, null)));
+        }
+    }
+
+    static String channelName(Channel channel) {
+        return switch (channel) {
+            case HOTLINE -> "12345热线";
+            case WINDOW -> "服务窗口";
+            case APP -> "群众App";
+            case GRID -> "网格上报";
+            case INSPECTION -> "执法检查";
+            case SENSOR -> "物联感知";
+        };
+    }
+
+    /** Ledger CREATED events of hazard categories from the given channels, keyed by grid and family. */
+    static final class HazardCasesFromChannels implements FlatMapFunction<LedgerEvent, HazardSignal> {
+        private final RuleContext ctx;
+        private final Set<Channel> channels;
+
+        HazardCasesFromChannels(RuleContext ctx, List<Channel> channels) {
+            this.ctx = ctx;
+            this.channels = Set.copyOf(channels);
+        }
+
+        @Override
+        public void flatMap(LedgerEvent e, Collector<HazardSignal> out) {
+            if (e.type() == LedgerEventType.CREATED && channels.contains(e.channel()) && ctx.isHazard(e.category())) {
+                out.collect(HazardSignal.of(key(e.gridId(), ctx.familyOf(e.category())), e));
+            }
+        }
+    }
+
+    /** Grid HAZARD reports, keyed by grid and family. */
+    static final class GridHazardReports implements FlatMapFunction<GridReport, HazardSignal> {
+        private final RuleContext ctx;
+
+        GridHazardReports(RuleContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public void flatMap(GridReport r, Collector<HazardSignal> out) {
+            if (r.kind() == ReportKind.HAZARD && r.category() != null) {
+                out.collect(HazardSignal.of(key(r.gridId(), ctx.familyOf(r.category())), r));
+            }
+        }
+    }
+}

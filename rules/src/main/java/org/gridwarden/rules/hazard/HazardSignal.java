@@ -1,0 +1,33 @@
+package org.gridwarden.rules.hazard;
+
+import org.gridwarden.rules.model.GridReport;
+import org.gridwarden.rules.model.LedgerEvent;
+
+/**
+ * One input of a hazard rule that relates grid reports to ledger cases: exactly one of {@code report} and
+ * {@code created} is set. Both streams become this one type so that one keyed function (or one CEP pattern)
+ * sees them together under {@code key}.
+ */
+public record HazardSignal(String key, GridReport report, LedgerEvent created) {
+
+    public static HazardSignal of(String key, GridReport report) {
+        return new HazardSignal(key, report, null);
+    }
+
+    public static HazardSignal of(String key, LedgerEvent created) {
+        return new HazardSignal(key, null, created);
+    }
+
+    public boolean isReport() {
+        return report != null;
+    }
+
+    public long timeMillis() {
+        return isReport() ? report.observedAt().toEpochMilli() : created.at().toEpochMilli();
+    }
+
+    /** Id of the underlying record: reportId or eventId. */
+    public String id() {
+        return isReport() ? report.reportId() : created.eventId();
+    }
+}

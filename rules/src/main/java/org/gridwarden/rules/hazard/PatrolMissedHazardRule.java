@@ -1,0 +1,236 @@
+package org.gridwarden.rules.hazard;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.alert.AlertFactory.Finding;
+import org.gridwarden.rules.model.Alert;
+import org.gridwarden.rules.model.AlertLevel;
+import org.gridwarden.rules.model.Channel;
+import org.gridwarden.rules.model.GridReport;
+import org.gridwarden.rules.model.LedgerEvent;
+import org.gridwarden.rules.model.ReportKind;
+import org.gridwarden.rules.reference.Category;
+import org.gridwarden.rules.reference.Department;
+import org.gridwarden.rules.reference.GridPlace;
+import org.gridwarden.rules.ruleset.PatrolMissedHazardRules;
+
+/**
+ * Patrols that missed a hazard (巡查未发现): a PATROL report with {@code hazardFound=false} for a building
+ * while a hazard case on that building is open (created at or before the patrol, not closed or cancelled by
+ * then), or followed within {@code followUp} (after the patrol, the end included) by a hazard complaint on it
+ * (a CREATED of a hazard category from one of the section's {@code channels}). One alert per patrol, to the
+ * street office of the patrol's grid, at the patrol's time (open case) or at the complaint's (follow-up).
+ * Patrols without a building are ignored.
+ *
+ * <p>Keyed by building over the patrols and the hazard cases that {@link HazardCaseTracker} follows by case
+ * id. Patrols are decided from event-time timers (at the patrol, at each case's creation and at the end of
+ * the follow-up), each time from everything up to the watermark, so records may arrive in any order within
+ * the allowed lateness; a bounded (BATCH) run fires the same timers in time order at the end of the key.
+ * State: a patrol until it is decided or its follow-up ends; a case until its end (or, never ended, until
+ * {@code overdue.openCaseRetention} after creation).
+ */
+public class PatrolMissedHazardRule extends KeyedProcessFunction<String, BuildingSignal, Alert> {
+
+    public static final String RULE_ID = "PATROL_MISSED_HAZARD";
+    public static final String UID = "patrol-missed-hazard";
+    public static final String NAME = "Patrols that missed a hazard (巡查未发现)";
+
+    private static final Comparator<HazardCase> CREATION_ORDER =
+            Comparator.comparing(HazardCase::createdAt).thenComparing(HazardCase::caseId);
+
+    private final RuleContext ctx;
+    private final long followUp;
+    private final long openCaseRetention;
+    private final Set<Channel> complaintChannels;
+
+    private transient MapState<String, GridReport> patrols;
+    private transient MapState<String, HazardCase> cases;
+
+    public PatrolMissedHazardRule(RuleContext ctx) {
+        this.ctx = ctx;
+        PatrolMissedHazardRules rules = ctx.ruleSet().patrolMissedHazard();
+        this.followUp = rules.followUp().toDuration().toMillis();
+        this.openCaseRetention = ctx.ruleSet().overdue().openCaseRetention().toDuration().toMillis();
+        this.complaintChannels = Set.copyOf(rules.channels());
+    }
+
+    /** Wires the rule: hazard cases followed by case id, then both streams keyed by building. */
+    public static DataStream<Alert> detect(
+            DataStream<LedgerEvent> ledgerEvents, DataStream<GridReport> gridReports, RuleContext ctx) {
+        DataStream<BuildingSignal> cases = ledgerEvents
+                .keyBy(LedgerEvent::caseId)
+                .process(new HazardCaseTracker(ctx))
+                .uid(HazardCaseTracker.UID).name(HazardCaseTracker.NAME);
+        DataStream<BuildingSignal> patrols = gridReports
+                .flatMap(new NothingFoundPatrols())
+                .uid(UID + "-patrols").name("Patrols that found nothing (巡查未发现)");
+        return cases.union(patrols)
+                .keyBy(BuildingSignal::buildingId)
+                .process(new PatrolMissedHazardRule(ctx))
+                .uid(UID).name(NAME);
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        patrols = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("patrols", String.class, GridReport.class));
+        cases = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("hazard-cases", String.class, HazardCase.class));
+    }
+
+    @Override
+    public void processElement(BuildingSignal signal, Context c, Collector<Alert> out) throws Exception {
+        if (signal.patrol() != null) {
+            GridReport p = signal.patrol();
+            patrols.put(p.reportId(), p);
+            c.timerService().registerEventTimeTimer(p.observedAt().toEpochMilli());
+            c.timerService().registerEventTimeTimer(p.observedAt().toEpochMilli() + followUp);
+            return;
+        }
+        HazardCase hc = signal.hazardCase();
+        HazardCase known = cases.get(hc.caseId());
+        if (known != null && known.endedAt() != null && hc.endedAt() == null) {
+            return; // the end is already known
+        }
+        cases.put(hc.caseId(), hc);
+        c.timerService().registerEventTimeTimer(hc.createdAt().toEpochMilli());
+        c.timerService().registerEventTimeTimer(forgetAt(hc));
+        if (known != null && known.endedAt() == null && hc.endedAt() != null && !needsTimer(forgetAt(known))) {
+            c.timerService().deleteEventTimeTimer(forgetAt(known)); // the retention of a case now ended
+        }
+    }
+
+    /** When a case can be forgotten: at its end, or after the retention when it never ends. */
+    private long forgetAt(HazardCase hc) {
+        return hc.endedAt() != null ? hc.endedAt().toEpochMilli() : hc.createdAt().toEpochMilli() + openCaseRetention;
+    }
+
+    /** Whether a patrol or case still needs a timer at {@code t}: Flink keeps one timer per key and time. */
+    private boolean needsTimer(long t) throws Exception {
+        for (GridReport p : patrols.values()) {
+            long at = p.observedAt().toEpochMilli();
+            if (t == at || t == at + followUp) {
+                return true;
+            }
+        }
+        for (HazardCase hc : cases.values()) {
+            if (t == hc.createdAt().toEpochMilli() || t == forgetAt(hc)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext c, Collector<Alert> out) throws Exception {
+        Instant now = Instant.ofEpochMilli(timestamp);
+        List<HazardCase> known = new ArrayList<>();
+        cases.values().forEach(known::add);
+        known.sort(CREATION_ORDER);
+        for (GridReport p : patrolsUpTo(now)) {
+            if (decide(p, now, known, out) || !p.observedAt().plusMillis(followUp).isAfter(now)) {
+                patrols.remove(p.reportId());
+            }
+        }
+        // forget cases only after deciding: a case that ends now was still open for a patrol just before
+        for (HazardCase hc : known) {
+            if (forgetAt(hc) <= timestamp) {
+                cases.remove(hc.caseId());
+            }
+        }
+        if (patrols.isEmpty()) {
+            patrols.clear(); // an emptied map still counts as a state entry
+        }
+        if (cases.isEmpty()) {
+            cases.clear();
+        }
+    }
+
+    private List<GridReport> patrolsUpTo(Instant now) throws Exception {
+        List<GridReport> due = new ArrayList<>();
+        for (GridReport p : patrols.values()) {
+            if (!p.observedAt().isAfter(now)) {
+                due.add(p);
+            }
+        }
+        due.sort(Comparator.comparing(GridReport::observedAt).thenComparing(GridReport::reportId));
+        return due;
+    }
+
+    /** Raises the patrol's alert if what is known up to {@code now} proves it; returns whether it did. */
+    private boolean decide(GridReport p, Instant now, List<HazardCase> known, Collector<Alert> out) {
+        Instant patrolled = p.observedAt();
+        for (HazardCase hc : known) {
+            if (hc.isOpenAt(patrolled)) {
+                out.collect(openCaseAlert(p, hc));
+                return true;
+            }
+        }
+        Instant followUpEnd = patrolled.plusMillis(followUp);
+        Instant seenUntil = now.isBefore(followUpEnd) ? now : followUpEnd;
+        for (HazardCase hc : known) {
+            if (complaintChannels.contains(hc.channel()) && hc.createdAt().isAfter(patrolled)
+                    && !hc.createdAt().isAfter(seenUntil)) {
+                out.collect(followedAlert(p, hc));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Alert openCaseAlert(GridReport p, HazardCase hc) {
+        Category category = ctx.reference().category(hc.category()).orElseThrow();
+        GridPlace place = ctx.reference().grid(p.gridId()).orElseThrow();
+        String message = "网格员" + place.grid().workerName() + "于" + ctx.alerts().local(p.observedAt()) + "巡查"
+                + p.buildingId() + "，报告未发现隐患，但该楼栋的" + category.name() + "隐患案件" + hc.caseId() + "（"
+                + ctx.alerts().local(hc.createdAt()) + "受理）当时尚未办结，请" + streetOffice(place).name()
+                + "核查巡查是否到位。";
+        return alert(p, hc, place, category, message, List.of(hc.eventId(), p.reportId()), p.observedAt());
+    }
+
+    private Alert followedAlert(GridReport p, HazardCase hc) {
+        Category category = ctx.reference().category(hc.category()).orElseThrow();
+        GridPlace place = ctx.reference().grid(p.gridId()).orElseThrow();
+        String message = "网格员" + place.grid().workerName() + "于" + ctx.alerts().local(p.observedAt()) + "巡查"
+                + p.buildingId() + "，报告未发现隐患，" + ctx.alerts().local(hc.createdAt()) + "该楼栋即经"
+                + HazardNotReportedRule.channelName(hc.channel()) + "受理" + category.name() + "隐患案件" + hc.caseId()
+                + "（巡查后" + ctx.ruleSet().patrolMissedHazard().followUp().toChinese() + "内），请"
+                + streetOffice(place).name() + "核查巡查是否到位。";
+        return alert(p, hc, place, category, message, List.of(p.reportId(), hc.eventId()), hc.createdAt());
+    }
+
+    private Alert alert(GridReport p, HazardCase hc, GridPlace place, Category category, String message,
+            List<String> evidence, Instant eventTime) {
+        String title = "巡查未发现隐患：" + category.name() + "（" + p.buildingId() + "）";
+        return ctx.alerts().create(new Finding(RULE_ID, AlertLevel.WARNING, "building:" + p.buildingId(),
+                p.reportId(), hc.caseId(), streetOffice(place), p.gridId(), hc.category(), title, message, evidence,
+                eventTime, null));
+    }
+
+    private Department streetOffice(GridPlace place) {
+        return ctx.reference().department(place.street().department()).orElseThrow();
+    }
+
+    /** PATROL reports of a building that found nothing. */
+    static final class NothingFoundPatrols implements FlatMapFunction<GridReport, BuildingSignal> {
+        @Override
+        public void flatMap(GridReport r, Collector<BuildingSignal> out) {
+            if (r.kind() == ReportKind.PATROL && Boolean.FALSE.equals(r.hazardFound()) && r.buildingId() != null) {
+                out.collect(BuildingSignal.of(r));
+            }
+        }
+    }
+}

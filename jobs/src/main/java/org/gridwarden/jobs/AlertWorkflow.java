@@ -11,6 +11,9 @@ import org.gridwarden.rules.complaint.ComplaintAfterClosureRule;
 import org.gridwarden.rules.complaint.ComplaintSurgeRule;
 import org.gridwarden.rules.complaint.RepeatComplaintRule;
 import org.gridwarden.rules.grid.SilentGridRule;
+import org.gridwarden.rules.hazard.HazardNotFiledRule;
+import org.gridwarden.rules.hazard.HazardNotReportedRule;
+import org.gridwarden.rules.hazard.PatrolMissedHazardRule;
 import org.gridwarden.rules.ingest.DeadLetterSplitter;
 import org.gridwarden.rules.ingest.IngestGate;
 import org.gridwarden.rules.model.Alert;
@@ -80,6 +83,18 @@ public final class AlertWorkflow {
         if (Switchable.on(ruleSet.complaintSurge())) {
             rules.add(ComplaintSurgeRule.RULE_ID);
             alerts.add(ComplaintSurgeRule.detect(ledger, ctx));
+        }
+        if (Switchable.on(ruleSet.hazardNotReportedByGrid())) {
+            rules.add(HazardNotReportedRule.RULE_ID);
+            alerts.add(HazardNotReportedRule.detect(ledger, reports, ctx));
+        }
+        if (Switchable.on(ruleSet.patrolMissedHazard())) {
+            rules.add(PatrolMissedHazardRule.RULE_ID);
+            alerts.add(PatrolMissedHazardRule.detect(ledger, reports, ctx));
+        }
+        if (Switchable.on(ruleSet.hazardNotFiled())) {
+            rules.add(HazardNotFiledRule.RULE_ID);
+            alerts.add(HazardNotFiledRule.detect(ledger, reports, ctx));
         }
         if (Switchable.on(ruleSet.silentGrid())) {
             rules.add(SilentGridRule.RULE_ID);

@@ -33,7 +33,9 @@ public final class JsonLinesSource
      * @param stream the input stream the files hold: {@link IngestDecoder#GRID_REPORTS} or {@link IngestDecoder#LEDGER_EVENTS}
      */
     public JsonLinesSource(List<Path> files, String stream, IngestDecoder decoder) {
-        this.files = files.stream().map(Path::toString).toList();
+        // Flink's iterator reader expects every split to hold at least one record
+        this.files = files.stream().map(Path::toString).filter(LineFileSplit::hasLines)
+                .toList();
         this.stream = stream;
         this.decoder = decoder;
     }

@@ -20,6 +20,15 @@ import org.apache.flink.api.connector.source.lib.util.IteratorSourceSplit;
 public record LineFileSplit(String file, long linesDone)
         implements IteratorSourceSplit<LineFileSplit.Line, LineFileSplit.LineIterator> {
 
+    /** Whether the file holds any non-blank line. */
+    static boolean hasLines(String file) {
+        try (LineIterator lines = new LineIterator(file, 0)) {
+            return lines.hasNext();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
     /** A line of a file with its 1-based number. */
     public record Line(String file, long number, String text) {}
 
@@ -39,7 +48,7 @@ public record LineFileSplit(String file, long linesDone)
     }
 
     /** Reads lines lazily; closes the file at its end. Blank lines are skipped but counted. */
-    public static final class LineIterator implements Iterator<Line> {
+    public static final class LineIterator implements Iterator<Line>, java.io.Closeable {
         private final String file;
         private BufferedReader reader;
         private long linesDone;
@@ -83,6 +92,14 @@ public record LineFileSplit(String file, long linesDone)
                 return false;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file + " after line " + linesDone, e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (reader != null) {
+                reader.close();
+                reader = null;
             }
         }
 

@@ -48,7 +48,9 @@ class RuleSetLoaderTest {
     @Test
     void wrongType_namesLineAndField() throws Exception {
         List<String> p = problemsOf(shipped().replace("warningFraction: 0.8", "warningFraction: most"));
-        assertTrue(p.get(0).contains("rules.yaml:14:"), p.get(0));
+        int line = shipped().lines().toList().indexOf(shipped().lines()
+                .filter(l -> l.contains("warningFraction:")).findFirst().orElseThrow()) + 1;
+        assertTrue(p.get(0).contains("rules.yaml:" + line + ":"), p.get(0));
         assertTrue(p.get(0).contains("(field overdue.warningFraction)"), p.get(0));
         assertTrue(p.get(0).contains("expected a number"), p.get(0));
     }

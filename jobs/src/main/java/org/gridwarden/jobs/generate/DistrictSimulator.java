@@ -129,6 +129,14 @@ final class DistrictSimulator {
         }
     }
 
+    /**
+     * What an injected complaint is meant to follow, so that placing it does not count as an accident: the
+     * complaints and the closings of these cases, and "nothing found" patrols of its building.
+     */
+    private record Own(Set<String> complaints, Set<String> closings, boolean afterMissedPatrol) {
+        static final Own NOTHING = new Own(Set.of(), Set.of(), false);
+    }
+
     /** An injected repeat complaint (重复投诉) being played out, one complaint at a time. */
     private record Repeat(Draft first, boolean sameCaller, Set<String> caseIds) {}
 
@@ -383,7 +391,7 @@ final class DistrictSimulator {
             int building = grid.randomBuilding(dice);
             String address = namesBuilding ? grid.address(building) : grid.flat(building, dice);
             Draft draft = new Draft(grid, at, channel, category, building, namesBuilding, address, complainant);
-            if (fits(draft, unreported, Set.of(), false)) {
+            if (fits(draft, unreported, Own.NOTHING)) {
                 file(draft, unreported, true);
                 return;
             }
@@ -395,11 +403,12 @@ final class DistrictSimulator {
      * outside the grid, no "nothing found" patrol is near its building and the grid worker's check of it
      * (or, if {@code unreported}, the absence of any grid report) does not clash with an injected failure.
      */
-    private boolean fits(Draft d, boolean unreported, Set<String> episode, boolean afterMissedPatrol) {
+    private boolean fits(Draft d, boolean unreported, Own own) {
         String gridId = d.grid().gridId();
         String family = d.category().family();
         boolean resident = subjects.isComplaint(d.channel());
-        if (resident ? !subjects.quietFor(d.subjects(), d.at(), episode) : !subjects.nothingAfter(d.subjects(), d.at())) {
+        if (resident ? !subjects.quietFor(d.subjects(), d.at(), own.complaints(), own.closings())
+                : !subjects.nothingAfter(d.subjects(), d.at())) {
             return false;
         }
         if (!d.category().hazard() || d.channel() == Channel.GRID) {
@@ -407,7 +416,7 @@ final class DistrictSimulator {
         }
         String checked = d.grid().buildingId(d.building());
         Duration followUp = rules.patrolMissedHazard().followUp().toDuration();
-        if (!afterMissedPatrol && hazards.nothingFoundSince(checked, d.at().minus(followUp).minus(MARGIN))) {
+        if (!own.afterMissedPatrol() && hazards.nothingFoundSince(checked, d.at().minus(followUp).minus(MARGIN))) {
             return false;
         }
         if (unreported) {
@@ -457,7 +466,7 @@ final class DistrictSimulator {
     private void callAgain(Draft original, String closedCaseId, Instant at) {
         Channel channel = dice.pick(residentChannels(rules.complaintAfterClosure().channels()));
         Draft again = original.at(at, channel, original.complainantId(), original.address());
-        if (fits(again, false, Set.of(closedCaseId), false)) {
+        if (fits(again, false, new Own(Set.of(closedCaseId), Set.of(closedCaseId), false))) {
             file(again, false, false);
             injections.add(FailureMode.COMPLAINT_AFTER_CLOSURE, closedCaseId, at);
         }
@@ -469,7 +478,7 @@ final class DistrictSimulator {
         Channel channel = dice.pick(residentChannels(rules.patrolMissedHazard().channels()));
         Draft d = new Draft(grid, at, channel, taxonomy.hazard(dice), building, true, grid.address(building),
                 nextComplainant());
-        if (fits(d, false, Set.of(), true)) {
+        if (fits(d, false, new Own(Set.of(), Set.of(), true))) {
             file(d, false, false);
             Duration followUp = rules.patrolMissedHazard().followUp().toDuration();
             for (HazardBook.Patrol p : hazards.nothingFound(buildingId, at.minus(followUp), at)) {
@@ -492,7 +501,7 @@ final class DistrictSimulator {
     }
 
     private void repeat(Repeat r, Draft d) {
-        if (!fits(d, false, r.caseIds(), false)) {
+        if (!fits(d, false, new Own(r.caseIds(), Set.of(), false))) {
             return;
         }
         CasePlan plan = file(d, false, false);
@@ -560,7 +569,7 @@ final class DistrictSimulator {
             boolean namesBuilding = dice.chance(BUILDING_NAMED);
             String address = namesBuilding ? grid.address(building) : grid.flat(building, dice);
             Draft d = new Draft(grid, at, channel, category, building, namesBuilding, address, complainant);
-            if (fits(d, false, Set.of(), false)) {
+            if (fits(d, false, Own.NOTHING)) {
                 return file(d, false, false).created().caseId();
             }
         }

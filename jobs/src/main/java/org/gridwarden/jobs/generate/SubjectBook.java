@@ -76,19 +76,19 @@ final class SubjectBook {
 
     /**
      * Whether a complaint at {@code at} leaves its subjects alone: no other complaint on them within the repeat
-     * window either side, no closing on them within the closure window before; cases in {@code except} are
-     * the injected episode's own.
+     * window either side, no closing on them within the closure window before. The complaints of cases in
+     * {@code ownComplaints} and the closings of cases in {@code ownClosings} belong to the injected episode.
      */
-    boolean quietFor(List<String> keys, Instant at, Set<String> except) {
+    boolean quietFor(List<String> keys, Instant at, Set<String> ownComplaints, Set<String> ownClosings) {
         Duration near = repeatWindow.plus(MARGIN);
         for (String key : keys) {
             for (Mark m : complaints.getOrDefault(key, List.of())) {
-                if (!except.contains(m.caseId()) && Duration.between(m.at(), at).abs().compareTo(near) <= 0) {
+                if (!ownComplaints.contains(m.caseId()) && Duration.between(m.at(), at).abs().compareTo(near) <= 0) {
                     return false;
                 }
             }
             for (Mark m : closings.getOrDefault(key, List.of())) {
-                if (!except.contains(m.caseId()) && !m.at().isBefore(at.minus(closureWindow).minus(MARGIN))
+                if (!ownClosings.contains(m.caseId()) && !m.at().isBefore(at.minus(closureWindow).minus(MARGIN))
                         && !m.at().isAfter(at.plus(MARGIN))) {
                     return false;
                 }

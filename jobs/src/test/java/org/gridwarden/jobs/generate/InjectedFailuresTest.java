@@ -1,9 +1,11 @@
 package org.gridwarden.jobs.generate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,15 @@ class InjectedFailuresTest {
             lost.removeAll(expected.get(mode.name()));
             assertEquals(List.of(), List.copyOf(accidental), mode + " raised by accident");
             assertEquals(List.of(), List.copyOf(lost), mode + " injected but not raised");
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameTwoMonthsByteForByte(@TempDir Path again) throws IOException {
+        StreamGenerator.run(Fixtures.reference(), Fixtures.ruleSet(), GeneratorSettings.of(60, 42), again, line -> {});
+        for (String file : List.of(
+                StreamGenerator.GRID_REPORTS, StreamGenerator.LEDGER_EVENTS, StreamGenerator.MANIFEST)) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve(file)), Files.readAllBytes(again.resolve(file)), file);
         }
     }
 

@@ -7,12 +7,17 @@ import java.util.Map;
 
 /**
  * What a generator run wrote, also saved as {@code manifest.json}: the counts per file, the horizon, and the
- * expected outcome of the overdue rule, so that a replay of the files can be checked against it.
+ * expected outcome of the overdue rule and of the seven risk rules, so that a replay of the files can be checked
+ * against it.
  *
  * @param horizon the newest event time written; deadlines after it have not passed
  * @param overdueCases sorted ids of the cases that must raise an OVERDUE alert: a deadline passed while the case
  *     was open, at or before the horizon
  * @param onTimeCases sorted ids of the cases closed for good by the horizon without ever passing a deadline
+ * @param expectedAlerts per rule id, the sorted keys of exactly the alerts the rule must raise at or before the
+ *     horizon (key formats in {@code FailureMode}), worked out from the records as written
+ * @param injectedAlerts per rule id, how many of those alerts the generator injected on purpose; every expected
+ *     alert is injected, nothing raises an alert by accident, so the counts equal the list sizes
  */
 public record GenerationSummary(
         LocalDate startDay,
@@ -25,7 +30,9 @@ public record GenerationSummary(
         StreamSummary ledgerEvents,
         CaseSummary cases,
         List<String> overdueCases,
-        List<String> onTimeCases) {
+        List<String> onTimeCases,
+        Map<String, List<String>> expectedAlerts,
+        Map<String, Integer> injectedAlerts) {
 
     /**
      * One file: {@code lines = records + duplicates + malformed lines}.

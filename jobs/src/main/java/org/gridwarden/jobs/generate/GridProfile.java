@@ -1,7 +1,5 @@
 package org.gridwarden.jobs.generate;
 
-import java.util.List;
-import org.gridwarden.rules.reference.Category;
 import org.gridwarden.rules.reference.GridPlace;
 
 /**
@@ -10,13 +8,8 @@ import org.gridwarden.rules.reference.GridPlace;
  * @param buildings number of buildings (楼栋), numbered from 1
  * @param activity how many cases the grid produces relative to an average grid
  * @param hazardReporting how diligently its worker reports hazards; well below 1 in grids that under-report (漏报)
- * @param regulars residents who complain again and again (重复投诉), mostly about the same subject
  */
-record GridProfile(
-        GridPlace place, int buildings, double activity, double hazardReporting, List<Complainant> regulars) {
-
-    /** A resident who keeps calling about the same thing in the same building. */
-    record Complainant(String id, int building, Category subject) {}
+record GridProfile(GridPlace place, int buildings, double activity, double hazardReporting) {
 
     String gridId() {
         return place.grid().gridId();
@@ -38,5 +31,15 @@ record GridProfile(
     /** E.g. 东湖街道湖滨社区7号楼. */
     String address(int building) {
         return place.street().name() + place.community().name() + building + "号楼";
+    }
+
+    /** A flat in a building, e.g. 东湖街道湖滨社区7号楼2单元1103室: where a caller lives when no building is recorded. */
+    String flat(int building, Dice dice) {
+        int floor = dice.between(1, 18);
+        return address(building) + dice.between(1, 4) + "单元" + floor + "0" + dice.between(1, 4) + "室";
+    }
+
+    String communityId() {
+        return place.community().id();
     }
 }

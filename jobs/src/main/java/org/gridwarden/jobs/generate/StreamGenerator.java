@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.gridwarden.jobs.generate.GenerationSummary.CaseSummary;
@@ -17,8 +19,8 @@ import org.gridwarden.rules.ruleset.RuleSet;
 
 /**
  * Generates realistic input streams for a district (input contract v1): {@code grid-reports.jsonl},
- * {@code ledger-events.jsonl} and {@code manifest.json}, which says what was written and which cases the
- * overdue rule must flag. Deterministic: the same reference data, rule set and settings give the same bytes.
+ * {@code ledger-events.jsonl} and {@code manifest.json}, which says what was written, which cases the
+ * overdue rule must flag and exactly which alerts each risk rule must raise ({@link AlertOracle}). Deterministic: the same reference data, rule set and settings give the same bytes.
  * Streams to disk a day at a time; only cases still running are kept in memory.
  */
 public final class StreamGenerator {
@@ -36,12 +38,22 @@ public final class StreamGenerator {
      */
     public static GenerationSummary generate(ReferenceData reference, RuleSet ruleSet, GeneratorSettings settings,
             Path outDir, Consumer<String> progress) throws IOException {
+        return run(reference, ruleSet, settings, outDir, progress).summary();
+    }
+
+    /** A run's manifest and, for checking the manifest, the alerts the simulator injected on purpose. */
+    record Run(GenerationSummary summary, Map<String, List<String>> injected) {}
+
+    static Run run(ReferenceData reference, RuleSet ruleSet, GeneratorSettings settings, Path outDir,
+            Consumer<String> progress) throws IOException {
         Files.createDirectories(outDir);
         ContractJson json = new ContractJson(reference.zone());
         Dice dice = new Dice(settings.seed());
-        DistrictSimulator district = new DistrictSimulator(reference, ruleSet.overdue(), dice.split());
+        DistrictSimulator district = new DistrictSimulator(reference, ruleSet, dice.split());
         Malformer malformer = new Malformer(reference, json, dice.split());
+        AlertOracle oracle = new AlertOracle(reference, ruleSet);
         GenerationSummary summary;
+        Map<String, List<String>> injected;
         try (JsonlStream<GridReport> reports =
                         new JsonlStream<>(outDir, StreamSpec.REPORTS, json, malformer, dice.split());
                 JsonlStream<LedgerEvent> ledger =
@@ -50,21 +62,28 @@ public final class StreamGenerator {
                 LocalDate day = settings.startDay().plusDays(i);
                 district.simulate(day);
                 Instant end = day.plusDays(1).atStartOfDay(reference.zone()).toInstant();
-                reports.writeDay(district.reports().takeBefore(end));
-                ledger.writeDay(district.ledger().takeBefore(end));
+                List<GridReport> dayReports = district.reports().takeBefore(end);
+                List<LedgerEvent> dayEvents = district.ledger().takeBefore(end);
+                dayReports.forEach(oracle::report);
+                dayEvents.forEach(oracle::event);
+                reports.writeDay(dayReports);
+                ledger.writeDay(dayEvents);
                 progress.accept(String.format(Locale.ROOT, "%s  day %d/%d  %,d report lines  %,d ledger lines",
                         day, i + 1, settings.days(), reports.lines(), ledger.lines()));
             }
-            summary = summarize(reference, ruleSet, settings, district.outcomes(),
-                    latest(reports.newest(), ledger.newest()), reports, ledger);
+            Instant horizon = latest(reports.newest(), ledger.newest());
+            injected = district.injections().by(horizon);
+            Map<String, List<String>> expected = horizon == null ? injected : oracle.expected(horizon);
+            summary = summarize(reference, ruleSet, settings, district.outcomes(), horizon, reports, ledger, expected,
+                    injected);
         }
         json.writePretty(outDir.resolve(MANIFEST), summary);
-        return summary;
+        return new Run(summary, injected);
     }
 
     private static GenerationSummary summarize(ReferenceData reference, RuleSet ruleSet, GeneratorSettings settings,
             List<CaseOutcome> outcomes, Instant horizon, JsonlStream<GridReport> reports,
-            JsonlStream<LedgerEvent> ledger) {
+            JsonlStream<LedgerEvent> ledger, Map<String, List<String>> expected, Map<String, List<String>> injected) {
         List<CaseOutcome> written = horizon == null ? List.of()
                 : outcomes.stream().filter(o -> o.createdBy(horizon)).toList();
         List<String> overdue = caseIds(written, o -> o.overdueBy(horizon));
@@ -73,7 +92,14 @@ public final class StreamGenerator {
         long cancelled = written.stream().filter(o -> o.cancelled() && o.finishedBy(horizon)).count();
         CaseSummary cases = new CaseSummary(written.size(), open, cancelled, overdue.size(), onTime.size());
         return new GenerationSummary(settings.startDay(), settings.days(), settings.seed(), reference.zone().getId(),
-                ruleSet.version(), horizon, reports.summary(), ledger.summary(), cases, overdue, onTime);
+                ruleSet.version(), horizon, reports.summary(), ledger.summary(), cases, overdue, onTime, expected,
+                counts(injected));
+    }
+
+    private static Map<String, Integer> counts(Map<String, List<String>> keys) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        keys.forEach((rule, list) -> counts.put(rule, list.size()));
+        return counts;
     }
 
     private static List<String> caseIds(List<CaseOutcome> outcomes, Predicate<CaseOutcome> filter) {

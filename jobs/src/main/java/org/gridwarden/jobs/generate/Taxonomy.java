@@ -1,7 +1,9 @@
 package org.gridwarden.jobs.generate;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.gridwarden.rules.reference.Category;
@@ -24,14 +26,17 @@ final class Taxonomy {
     }
 
     private final List<Category> all;
+    private final Map<String, Category> byCode = new HashMap<>();
     private final double[] popularity;
     private final Pool complaints;
     private final Pool hazards;
     private final Pool sensed;
     private final Pool disputes;
+    private final Pool services;
 
     Taxonomy(Collection<Category> categories, Dice dice) {
         all = List.copyOf(categories);
+        all.forEach(c -> byCode.put(c.code(), c));
         popularity = new double[all.size()];
         double[] complaintWeights = new double[all.size()];
         for (int i = 0; i < all.size(); i++) {
@@ -42,6 +47,12 @@ final class Taxonomy {
         hazards = pool(Category::hazard);
         sensed = pool(c -> c.hazard() && SENSED_FAMILIES.contains(c.family()));
         disputes = pool(c -> !c.hazard());
+        services = new Pool(disputes.categories(), disputes.categories().stream()
+                .mapToDouble(c -> popularity[all.indexOf(c)]).toArray());
+    }
+
+    Category byCode(String code) {
+        return byCode.get(code);
     }
 
     /** What a resident calls, writes or comes in about. */
@@ -61,6 +72,16 @@ final class Taxonomy {
     /** What a grid worker sees happen (突发事件): disputes and service problems. */
     Category incident(Dice dice) {
         return disputes.draw(dice);
+    }
+
+    /** A service request (诉求) that is no safety hazard: what people call about again and again, or together. */
+    Category service(Dice dice) {
+        return services.draw(dice);
+    }
+
+    /** The service categories of one family. */
+    List<Category> servicesOf(String family) {
+        return services.categories().stream().filter(c -> c.family().equals(family)).toList();
     }
 
     /** The categories that match, by popularity; all of them if a district has none that match. */

@@ -188,7 +188,7 @@ public final class RuleSetLoader {
     private static void requireCalendarTime(List<String> problems, String field, TimeSpan span) {
         requirePositive(problems, field, span);
         if (span != null && span.isWorkingDays()) {
-            problems.add(field + ": " + span + " must be in m, h or d; working days make no sense here");
+            problems.add(field + ": " + span + " must be in s, m, h or d; working days make no sense here");
         }
     }
 }

@@ -11,12 +11,13 @@ import org.gridwarden.rules.time.ClockKind;
 import org.gridwarden.rules.time.WorkingCalendar;
 
 /**
- * A period as a supervisor writes it in the rule set: {@code 30m}, {@code 24h}, {@code 3d} (calendar days)
- * or {@code 5wd} (working days, 工作日).
+ * A period as a supervisor writes it in the rule set: {@code 30s}, {@code 30m}, {@code 24h}, {@code 3d} (calendar
+ * days) or {@code 5wd} (working days, 工作日).
  */
 public record TimeSpan(long amount, Unit unit) implements Serializable {
 
     public enum Unit {
+        SECONDS("s"),
         MINUTES("m"),
         HOURS("h"),
         DAYS("d"),
@@ -29,14 +30,14 @@ public record TimeSpan(long amount, Unit unit) implements Serializable {
         }
     }
 
-    private static final Pattern FORMAT = Pattern.compile("\\s*(\\d+)\\s*(m|h|d|wd)\\s*");
+    private static final Pattern FORMAT = Pattern.compile("\\s*(\\d+)\\s*(s|m|h|d|wd)\\s*");
 
     @JsonCreator
     public static TimeSpan parse(String text) {
         Matcher m = text == null ? null : FORMAT.matcher(text);
         if (m == null || !m.matches()) {
             throw new IllegalArgumentException(
-                    "'" + text + "' is not a period: write a whole number and a unit, m (minutes), h (hours),"
+                    "'" + text + "' is not a period: write a whole number and a unit, s (seconds), m (minutes), h (hours),"
                             + " d (calendar days) or wd (working days), e.g. 24h or 5wd");
         }
         long amount = Long.parseLong(m.group(1));
@@ -68,6 +69,7 @@ public record TimeSpan(long amount, Unit unit) implements Serializable {
     /** Length in calendar time; not defined for working days, whose length depends on the calendar. */
     public Duration toDuration() {
         return switch (unit) {
+            case SECONDS -> Duration.ofSeconds(amount);
             case MINUTES -> Duration.ofMinutes(amount);
             case HOURS -> Duration.ofHours(amount);
             case DAYS -> Duration.ofDays(amount);
@@ -89,6 +91,7 @@ public record TimeSpan(long amount, Unit unit) implements Serializable {
     /** Readable Chinese, for alert messages. */
     public String toChinese() {
         return amount + switch (unit) {
+            case SECONDS -> "秒";
             case MINUTES -> "分钟";
             case HOURS -> "小时";
             case DAYS -> "天";

@@ -75,7 +75,7 @@ class RuleSetLoaderTest {
                 .replace("allowedLateness: 10m", "allowedLateness: 1wd")
                 .replace("    COMPLEX:                   # 复杂纠纷\n      URGENT: 5wd\n      NORMAL: 15wd\n", ""));
         assertEquals(3, p.size(), p.toString());
-        assertTrue(p.get(0).contains("ingest.allowedLateness: 1wd must be in m, h or d"), p.get(0));
+        assertTrue(p.get(0).contains("ingest.allowedLateness: 1wd must be in s, m, h or d"), p.get(0));
         assertTrue(p.get(1).contains("overdue.warningFraction: 1.5 must lie strictly between 0 and 1"), p.get(1));
         assertTrue(p.get(2).contains("no entry for class COMPLEX, which categories labour.wage_arrears, labour.contract_dispute"), p.get(2));
     }

@@ -1,0 +1,130 @@
+package org.gridwarden.jobs.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.gridwarden.connectors.kafka.AlertTopicWatcher;
+import org.gridwarden.connectors.kafka.EmbeddedKafka;
+import org.gridwarden.connectors.kafka.KafkaSettings;
+import org.gridwarden.jobs.LiveJob;
+import org.gridwarden.rules.model.Alert;
+import org.gridwarden.rules.reference.Department;
+import org.gridwarden.rules.ruleset.HazardNotFiledRules;
+import org.gridwarden.rules.ruleset.RuleSet;
+import org.gridwarden.rules.ruleset.TimeSpan;
+import org.gridwarden.rules.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A quiet night on the real in-JVM broker: the live job receives two events stamped with the wall clock and
+ * then nothing at all. The deadlines that fall a few seconds later (a case's explicit due time; a grid hazard
+ * report that is never filed, with the filing limit shortened to seconds) still raise their alerts, within
+ * seconds of wall time after the deadline.
+ */
+class QuietNightTest {
+
+    private static final Duration QUIET_AFTER = Duration.ofSeconds(1);
+    private static final Duration QUIET_LAG = Duration.ofSeconds(1);
+    /** The rule set's filing limit for grid hazard reports, shortened from hours to seconds for the test. */
+    private static final String FILING_LIMIT = "6s";
+
+    private static RuleSet ruleSetFilingWithin(String limit) {
+        RuleSet rs = Fixtures.ruleSet();
+        return new RuleSet(rs.version(), rs.ingest(), rs.overdue(), rs.repeatComplaint(), rs.complaintAfterClosure(),
+                rs.hazardNotReportedByGrid(), rs.patrolMissedHazard(), new HazardNotFiledRules(true, TimeSpan.parse(limit)),
+                rs.silentGrid(), rs.complaintSurge());
+    }
+
+    @Test
+    void deadlinesFireOnTime_whenNoFurtherEventArrives() throws Exception {
+        Map<String, Alert> received = new ConcurrentHashMap<>();
+        Map<String, Instant> receivedAt = new ConcurrentHashMap<>();
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            KafkaSettings settings = KafkaSettings.defaults(kafka.bootstrapServers())
+                    .withIds("quiet-night", "quiet-night-" + UUID.randomUUID())
+                    .withDelivery(DeliveryGuarantee.AT_LEAST_ONCE);
+            List<String> topics = new java.util.ArrayList<>(
+                    Fixtures.reference().departments().stream().map(Department::topic).toList());
+            topics.add(settings.allAlertsTopic());
+            kafka.createTopics(List.of(settings.gridReportsTopic(), settings.ledgerEventsTopic()), 2);
+            kafka.createTopics(topics, 1);
+            kafka.createTopics(List.of(settings.deadLetterTopic()), 1);
+
+            LiveJob.Settings live = new LiveJob.Settings(settings, 2, null, QUIET_AFTER, QUIET_LAG,
+                    Duration.ofSeconds(1), null);
+            StreamExecutionEnvironment env = LiveJob.environment(live);
+            LiveJob.define(env, live, Fixtures.reference(), ruleSetFilingWithin(FILING_LIMIT), Clock.systemUTC());
+            JobClient job = env.executeAsync("quiet night");
+            try (AlertTopicWatcher watcher = new AlertTopicWatcher(kafka.bootstrapServers(), List.of(settings.allAlertsTopic()),
+                    (topic, alert) -> {
+                        received.put(alert.ruleId() + " " + alert.level(), alert);
+                        receivedAt.putIfAbsent(alert.ruleId() + " " + alert.level(), Instant.now());
+                    })) {
+                Thread.sleep(3000); // the job is running and reading
+                Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+                Instant due = now.plusSeconds(6);
+                String t = iso(now);
+                send(kafka, settings.ledgerEventsTopic(), "N-1", """
+                        {"eventId":"N-1-c","caseId":"N-1","type":"CREATED","at":"%s","channel":"WINDOW",
+                         "category":"welfare.subsidy_inquiry","gridId":"S01C01G01","priority":"NORMAL","dueAt":"%s"}"""
+                        .formatted(t, iso(due)));
+                // a grid hazard report that must be filed within FILING_LIMIT, and never is
+                send(kafka, settings.gridReportsTopic(), "S01C01G01", """
+                        {"reportId":"N-R1","gridId":"S01C01G01","workerId":"W0001","kind":"HAZARD",
+                         "category":"fire.ebike_indoor_charging","buildingId":"S01C01G01-B02","observedAt":"%s"}"""
+                        .formatted(t));
+
+                Instant deadline = Instant.now().plusSeconds(60);
+                while ((!received.containsKey("OVERDUE_CASE OVERDUE") || !received.containsKey("HAZARD_NOT_FILED ALERT"))
+                        && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(200);
+                }
+            } finally {
+                job.cancel().get();
+            }
+        }
+        Alert overdue = received.get("OVERDUE_CASE OVERDUE");
+        Alert notFiled = received.get("HAZARD_NOT_FILED ALERT");
+        assertTrue(overdue != null && notFiled != null, "alerts on a quiet night: " + received.keySet());
+        assertEquals(overdue.deadline(), overdue.eventTime());
+        assertEquals(overdue.eventTime(), notFiled.eventTime(), "both became true at the same instant");
+        Duration overdueDelay = Duration.between(overdue.eventTime(), receivedAt.get("OVERDUE_CASE OVERDUE"));
+        Duration notFiledDelay = Duration.between(notFiled.eventTime(), receivedAt.get("HAZARD_NOT_FILED ALERT"));
+        System.out.printf("quiet night: OVERDUE readable %d ms, HAZARD_NOT_FILED %d ms after its deadline%n",
+                overdueDelay.toMillis(), notFiledDelay.toMillis());
+        // quietAfter + quietLag + the periodic watermark interval + delivery: a few seconds, not a night
+        assertTrue(overdueDelay.compareTo(Duration.ofSeconds(10)) < 0, "overdue after " + overdueDelay);
+        assertTrue(notFiledDelay.compareTo(Duration.ofSeconds(10)) < 0, "not filed after " + notFiledDelay);
+    }
+
+    private static String iso(Instant t) {
+        return t.atOffset(ZoneOffset.ofHours(8)).toString();
+    }
+
+    private static void send(EmbeddedKafka kafka, String topic, String key, String json) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, json.replace("\n", ""))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write deterministic, realistic input streams of the district (grid-reports.jsonl,"
-                + " ledger-events.jsonl) and a manifest of the overdue cases they contain.")
+                + " ledger-events.jsonl) with every rule's failure modes injected, and a manifest of the alerts"
+                + " each rule must raise.")
 final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--days", required = true, description = "Simulated days.")

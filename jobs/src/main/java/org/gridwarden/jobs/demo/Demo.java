@@ -120,7 +120,7 @@ public final class Demo {
                 String d = DAY.format(line.eventTime().atZone(zone));
                 if (!d.equals(day[0])) {
                     day[0] = d;
-                    console.printf("── %s ── (%d events played)%n", d, count.get());
+                    console.printf("── %s ── (%d events played so far)%n", d, count.get());
                 }
             }
         });
@@ -167,8 +167,9 @@ public final class Demo {
     }
 
     private void printAlert(String topic, Alert a) {
-        console.printf("  %-8s %-9s → %-28s %s │ 案件 %s · %s（%s）%n", WHEN.format(a.eventTime().atZone(reference.zone())),
-                a.level(), topic, a.title(), a.caseId(), a.gridName(), a.streetName());
+        String about = a.caseId() != null ? "案件 " + a.caseId() : a.subjectKey();
+        console.printf("  %-8s %-9s → %-28s %s │ %s · %s（%s）%n", WHEN.format(a.eventTime().atZone(reference.zone())),
+                a.level(), topic, a.title(), about, a.gridName(), a.streetName());
     }
 
     private void printSummary(Map<String, List<Alert>> received, String allTopic, int played, Instant started) {

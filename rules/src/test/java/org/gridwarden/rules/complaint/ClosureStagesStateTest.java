@@ -1,5 +1,6 @@
 package org.gridwarden.rules.complaint;
 
+import org.gridwarden.rules.testing.Harnesses;
 import static org.gridwarden.rules.testing.ComplaintCases.complaint;
 import static org.gridwarden.rules.testing.Fixtures.beijing;
 import static org.gridwarden.rules.testing.Ledger.assigned;
@@ -27,10 +28,6 @@ class ClosureStagesStateTest {
     private static final Duration WINDOW = Duration.ofDays(15);
     private final RuleContext ctx = RuleContext.of(Fixtures.reference(), Fixtures.ruleSet());
 
-    private static <K, I, O> void assertForgotten(KeyedOneInputStreamOperatorTestHarness<K, I, O> harness) {
-        assertEquals(0, harness.numKeyedStateEntries(), "keyed state left behind");
-        assertEquals(0, harness.numEventTimeTimers(), "timers left behind");
-    }
 
     private static CaseFact fact(CaseFact.Kind kind, String caseId, Instant at) {
         return new CaseFact(kind, "complainant:P1|fire", caseId, caseId + "-" + kind, at, "S01C01G01",
@@ -51,7 +48,7 @@ class ClosureStagesStateTest {
             assertEquals(List.of("COMPLAINT complainant:P1|fire null", "COMPLAINT building:S01C01G01-B03|fire null",
                     "CLOSURE complainant:P1|fire emergency", "CLOSURE building:S01C01G01-B03|fire emergency"), facts);
             h.processWatermark(T.plusSeconds(3600).plus(WINDOW).toEpochMilli());
-            assertForgotten(h);
+            Harnesses.assertForgotten(h);
         }
     }
 
@@ -66,7 +63,7 @@ class ClosureStagesStateTest {
             h.processWatermark(T.plus(Duration.ofDays(300)).toEpochMilli());
             assertEquals(1, h.numEventTimeTimers(), "one clean-up timer for the open case");
             h.processWatermark(accepted.at().plus(Duration.ofDays(365)).toEpochMilli());
-            assertForgotten(h);
+            Harnesses.assertForgotten(h);
         }
     }
 
@@ -84,7 +81,7 @@ class ClosureStagesStateTest {
             List<String> pairs = h.extractOutputValues().stream()
                     .map(f -> f.closure().caseId() + "->" + f.complaint().caseId()).toList();
             assertEquals(List.of("K1->K2"), pairs, "a complaint at the instant of the close is not after it");
-            assertForgotten(h);
+            Harnesses.assertForgotten(h);
         }
     }
 
@@ -103,7 +100,7 @@ class ClosureStagesStateTest {
             List<Alert> alerts = h.extractOutputValues();
             assertEquals(1, alerts.size(), alerts.toString());
             assertEquals(List.of("K1-CLOSURE", "K2-created"), alerts.get(0).evidence());
-            assertForgotten(h);
+            Harnesses.assertForgotten(h);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.gridwarden.rules.complaint;
 
+import org.gridwarden.rules.testing.Harnesses;
 import static org.gridwarden.rules.testing.ComplaintCases.complaint;
 import static org.gridwarden.rules.testing.Fixtures.beijing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -81,10 +82,6 @@ class ComplaintSurgeRuleTest {
         return harness.extractOutputValues();
     }
 
-    private void assertForgotten() {
-        assertEquals(0, harness.numKeyedStateEntries(), "keyed state left behind");
-        assertEquals(0, harness.numEventTimeTimers(), "timers left behind");
-    }
 
     @Test
     void tenPeopleWithinAnHour_raiseOneCriticalAlertEachToTheStreetOfficeAndPublicSecurity() throws Exception {
@@ -106,7 +103,7 @@ class ComplaintSurgeRuleTest {
         }
         assertTrue(!alerts.get(0).alertId().equals(alerts.get(1).alertId()), "one id per department");
         watermark(T.plus(Duration.ofHours(3)));
-        assertForgotten();
+        Harnesses.assertForgotten(harness);
     }
 
     @Test
@@ -116,7 +113,7 @@ class ComplaintSurgeRuleTest {
         send(events);
         watermark(T.plus(Duration.ofHours(3)));
         assertEquals(List.of(), alerts());
-        assertForgotten();
+        Harnesses.assertForgotten(harness);
     }
 
     @Test
@@ -169,7 +166,7 @@ class ComplaintSurgeRuleTest {
         assertEquals(4, alerts.size(), alerts.toString());
         assertEquals(T.plus(Duration.ofMinutes(45)), alerts.get(0).eventTime());
         assertEquals(beijing("2026-11-16T22:09"), alerts.get(2).eventTime());
-        assertForgotten();
+        Harnesses.assertForgotten(harness);
     }
 
     @Test

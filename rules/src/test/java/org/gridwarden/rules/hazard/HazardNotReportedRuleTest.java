@@ -1,5 +1,6 @@
 package org.gridwarden.rules.hazard;
 
+import org.gridwarden.rules.testing.Harnesses;
 import static org.gridwarden.rules.testing.Fixtures.beijing;
 import static org.gridwarden.rules.testing.HazardInputs.BUILDING;
 import static org.gridwarden.rules.testing.HazardInputs.created;
@@ -77,10 +78,6 @@ class HazardNotReportedRuleTest {
         return harness.extractOutputValues();
     }
 
-    private void assertForgotten() {
-        assertEquals(0, harness.numKeyedStateEntries(), "keyed state left behind");
-        assertEquals(0, harness.numEventTimeTimers(), "timers left behind");
-    }
 
     @Test
     void hotlineHazardWithoutGridReport_alertsStreetOfficeAndDistrictDepartment_whenTheGraceEnds() throws Exception {
@@ -102,7 +99,7 @@ class HazardNotReportedRuleTest {
             assertTrue(a.title().startsWith("隐患漏报"), a.title());
         }
         assertNotEquals(alerts.get(0).alertId(), alerts.get(1).alertId());
-        assertForgotten();
+        Harnesses.assertForgotten(harness);
     }
 
     @Test
@@ -112,7 +109,7 @@ class HazardNotReportedRuleTest {
         send(created("K1", T, Channel.APP, BLOCKED_EXIT, BUILDING));
         watermark(T.plus(Duration.ofDays(30)));
         assertEquals(List.of(), alerts());
-        assertForgotten();
+        Harnesses.assertForgotten(harness);
     }
 
     @Test
@@ -122,7 +119,7 @@ class HazardNotReportedRuleTest {
         send(hazardReport("R1", T.plus(Duration.ofHours(2)), BLOCKED_EXIT, BUILDING));
         watermark(T.plus(Duration.ofDays(30)));
         assertEquals(List.of(), alerts());
-        assertForgotten();
+        Harnesses.assertForgotten(harness);
     }
 
     @Test
@@ -141,7 +138,7 @@ class HazardNotReportedRuleTest {
                 hazardReport("R2", T.minus(Duration.ofDays(7)).minusSeconds(1), GAS_LEAK, null));
         watermark(T.plus(Duration.ofDays(30)));
         assertEquals(List.of("K2", "K2"), alerts().stream().map(Alert::caseId).toList());
-        assertForgotten();
+        Harnesses.assertForgotten(harness);
     }
 
     @Test
@@ -151,7 +148,7 @@ class HazardNotReportedRuleTest {
                 created("K1", T, Channel.HOTLINE, BLOCKED_EXIT, BUILDING));
         watermark(T.plus(Duration.ofDays(30)));
         assertEquals(2, alerts().size(), alerts().toString());
-        assertForgotten();
+        Harnesses.assertForgotten(harness);
     }
 
     @Test
@@ -161,7 +158,7 @@ class HazardNotReportedRuleTest {
                 created("K3", T, Channel.HOTLINE, "sanitation.garbage_overflow", BUILDING));
         watermark(T.plus(Duration.ofDays(30)));
         assertEquals(List.of(), alerts());
-        assertForgotten();
+        Harnesses.assertForgotten(harness);
     }
 
     @Test
@@ -174,6 +171,6 @@ class HazardNotReportedRuleTest {
         List<Alert> alerts = alerts();
         assertEquals(List.of("K2", "K2"), alerts.stream().map(Alert::caseId).toList(),
                 "R1 excuses K1 but lies more than 7 days before K2");
-        assertForgotten();
+        Harnesses.assertForgotten(harness);
     }
 }

@@ -1,5 +1,6 @@
 package org.gridwarden.rules.overdue;
 
+import org.gridwarden.rules.testing.Harnesses;
 import static org.gridwarden.rules.model.LedgerEventType.ACCEPTED;
 import static org.gridwarden.rules.model.LedgerEventType.REOPENED;
 import static org.gridwarden.rules.model.LedgerEventType.RESUMED;
@@ -79,10 +80,6 @@ class OverdueCaseRuleTest {
         assertEquals(eventTime, a.eventTime(), "event time of " + a);
     }
 
-    private void assertForgotten() {
-        assertEquals(0, harness.numKeyedStateEntries(), "keyed state left behind");
-        assertEquals(0, harness.numEventTimeTimers(), "timers left behind");
-    }
 
     @Test
     void warningOverdueAndEscalation_fireOnTheWorkingDayCalendar_whenNoEventArrives() throws Exception {
@@ -119,7 +116,7 @@ class OverdueCaseRuleTest {
         assertEquals(List.of("C14 WARNING", "C14 OVERDUE", "C14 ESCALATED"),
                 raised.stream().filter(r -> r.startsWith("C14")).toList());
         assertEquals(List.of("C15 WARNING"), raised.stream().filter(r -> r.startsWith("C15")).toList());
-        assertForgotten();
+        Harnesses.assertForgotten(harness);
     }
 
     @Test
@@ -163,7 +160,7 @@ class OverdueCaseRuleTest {
         assertAlert(alerts.get(2), "OVERDUE_CASE", AlertLevel.OVERDUE, STREET_OFFICE, beijing("2026-03-10T18:00"));
         assertTrue(alerts.get(2).evidence().contains("C4-extended-" + beijing("2026-03-04T15:00").getEpochSecond()));
         assertEquals(3, alerts.stream().map(Alert::alertId).distinct().count(), "one id per level and version");
-        assertForgotten();
+        Harnesses.assertForgotten(harness);
     }
 
     @Test
@@ -172,7 +169,7 @@ class OverdueCaseRuleTest {
         send(created("C5", t, GAS_LEAK, Priority.URGENT), closed("C5", t.plus(Duration.ofMinutes(60))));
         watermark(t.plus(Duration.ofDays(400)));
         assertEquals(List.of(), alerts());
-        assertForgotten();
+        Harnesses.assertForgotten(harness);
     }
 
     @Test
@@ -186,7 +183,7 @@ class OverdueCaseRuleTest {
         assertAlert(alerts.get(0), "OVERDUE_CASE", AlertLevel.WARNING, STREET_OFFICE, beijing("2026-11-20T15:36"));
         assertAlert(alerts.get(1), "OVERDUE_CASE", AlertLevel.OVERDUE, STREET_OFFICE, beijing("2026-11-20T16:00"));
         watermark(beijing("2027-01-01T00:00"));
-        assertForgotten();
+        Harnesses.assertForgotten(harness);
     }
 
     @Test
@@ -196,7 +193,7 @@ class OverdueCaseRuleTest {
         watermark(t.plus(Duration.ofDays(3)));
         assertEquals(List.of(), alerts());
         watermark(t.plus(Duration.ofDays(60)));
-        assertForgotten();
+        Harnesses.assertForgotten(harness);
     }
 
     @Test

@@ -166,7 +166,7 @@ final class AlertOracle {
             }
             Instant at = p.observedAt();
             for (LedgerEvent c : hazardCases.getOrDefault(p.buildingId(), List.of())) {
-                boolean open = c.at().isBefore(at) && endings.getOrDefault(c.caseId(), List.of()).stream()
+                boolean open = !c.at().isAfter(at) && endings.getOrDefault(c.caseId(), List.of()).stream()
                         .noneMatch(e -> !e.at().isAfter(at));
                 boolean followed = section.channels().contains(c.channel()) && c.at().isAfter(at)
                         && !c.at().isAfter(at.plus(followUp));
@@ -196,7 +196,9 @@ final class AlertOracle {
             if (due.isAfter(horizon)) {
                 continue;
             }
-            List<LedgerEvent> candidates = new ArrayList<>(bySource.getOrDefault(r.reportId(), List.of()));
+            // the rule brings a report and its filing together by grid: a filing under another grid is not seen
+            List<LedgerEvent> candidates = new ArrayList<>(bySource.getOrDefault(r.reportId(), List.of()).stream()
+                    .filter(c -> r.gridId().equals(c.gridId())).toList());
             candidates.addAll(gridCases.getOrDefault(gridKey(r.gridId(), r.buildingId(), r.category()), List.of()));
             if (candidates.stream().noneMatch(c -> !c.at().isBefore(r.observedAt()) && !c.at().isAfter(due))) {
                 keys.add(r.reportId());

@@ -77,6 +77,15 @@ final class CaseSubjectFacts extends KeyedProcessFunction<String, LedgerEvent, C
             return;
         }
         TimerService timers = c.timerService();
+        if (timers.currentWatermark() == Long.MAX_VALUE) {
+            // end of input: no clean-up timer can fire any more (and BATCH would ignore it)
+            if (pending.isEmpty()) {
+                memory.clear();
+            } else {
+                memory.update(m);
+            }
+            return;
+        }
         long cleanup = cleanupAt(m).toEpochMilli();
         if (timestamp >= cleanup) {
             deleteTimer(timers, m.cleanupTimer());
@@ -107,6 +116,8 @@ final class CaseSubjectFacts extends KeyedProcessFunction<String, LedgerEvent, C
                 yield m.withClosedAt(e.at(), e.at());
             }
             case REOPENED -> m.withClosedAt(null, e.at());
+            // a cancelled case raises no closure fact, but it is over: forget it as soon as a closed one
+            case CANCELLED -> m.withClosedAt(e.at(), e.at());
             default -> m.withClosedAt(m.closedAt(), e.at());
         };
     }

@@ -45,8 +45,6 @@ public class ComplaintSurgeRule extends KeyedProcessFunction<String, SubjectComp
     public static final String RULE_ID = "COMPLAINT_SURGE";
     public static final String UID = "complaint-surge-rule";
     public static final String NAME = "Complaint surges (群体性诉求)";
-    /** Public security receives every surge alongside the street office. */
-    public static final String PUBLIC_SECURITY = "public-security";
 
     private static final Comparator<LedgerEvent> EVENT_TIME_ORDER =
             Comparator.comparing(LedgerEvent::at).thenComparing(LedgerEvent::eventId);
@@ -141,7 +139,7 @@ public class ComplaintSurgeRule extends KeyedProcessFunction<String, SubjectComp
         Category category = ref.category(completing.category()).orElseThrow();
         String familyName = ref.family(category.family()).orElseThrow().name();
         Department streetOffice = ref.department(place.street().department()).orElseThrow();
-        Department police = ref.department(PUBLIC_SECURITY).orElseThrow();
+        Department police = ref.department(ctx.ruleSet().complaintSurge().alsoNotify()).orElseThrow();
         AlertFactory alerts = ctx.alerts();
 
         String caseIds = String.join("、", complaints.stream().map(LedgerEvent::caseId).toList());

@@ -15,9 +15,9 @@ import org.gridwarden.rules.model.LedgerEventType;
  * once when created and again when closed or cancelled, so that the building-keyed rule downstream learns of
  * the end although a CLOSED or CANCELLED event carries only the case id.
  *
- * <p>An end that arrives before its CREATED (within the allowed lateness, or in any order in a bounded run)
- * is held until the watermark passes it; by then the CREATED, earlier in event time, has arrived. State: the
- * case until its first end, or {@code overdue.openCaseRetention} after creation for a case that never ends
+ * <p>An end is held until the watermark passes it, and the earliest end wins, so ends arriving out of order
+ * (within the allowed lateness, or in any order in a bounded run) and an end arriving before its CREATED give
+ * the same result. State: the case until its first end, or {@code overdue.openCaseRetention} after creation for a case that never ends
  * (the district's one setting for how long an unfinished case is remembered); a held end until the watermark
  * passes it. A case reopened after its end is not followed again.
  */
@@ -48,7 +48,7 @@ public class HazardCaseTracker extends KeyedProcessFunction<String, LedgerEvent,
         if (e.type() == LedgerEventType.CREATED) {
             created(e, c, out);
         } else if (e.type() == LedgerEventType.CLOSED || e.type() == LedgerEventType.CANCELLED) {
-            ended(e.at().toEpochMilli(), c, out);
+            ended(e.at().toEpochMilli(), c);
         }
     }
 
@@ -70,28 +70,32 @@ public class HazardCaseTracker extends KeyedProcessFunction<String, LedgerEvent,
         c.timerService().registerEventTimeTimer(e.at().toEpochMilli() + openCaseRetention);
     }
 
-    private void ended(long at, Context c, Collector<BuildingSignal> out) throws Exception {
-        HazardCase hc = openCase.value();
-        if (hc != null) {
-            out.collect(BuildingSignal.of(hc.endedAt(Instant.ofEpochMilli(at))));
-            c.timerService().deleteEventTimeTimer(hc.createdAt().toEpochMilli() + openCaseRetention);
-            openCase.clear();
-            return;
-        }
+    /** The earliest end wins, whatever order the ends arrive in; it is released when the watermark passes it. */
+    private void ended(long at, Context c) throws Exception {
         Long held = heldEnd.value();
         if (held == null || at < held) {
-            heldEnd.update(at); // the first end counts
+            if (held != null) {
+                c.timerService().deleteEventTimeTimer(held);
+            }
+            heldEnd.update(at);
             c.timerService().registerEventTimeTimer(at);
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext c, Collector<BuildingSignal> out) throws Exception {
+        HazardCase hc = openCase.value();
         Long held = heldEnd.value();
         if (held != null && held <= timestamp) {
-            heldEnd.clear(); // no CREATED before it: the end of a case this rule does not follow
+            heldEnd.clear();
+            if (hc != null) {
+                out.collect(BuildingSignal.of(hc.endedAt(Instant.ofEpochMilli(held))));
+                c.timerService().deleteEventTimeTimer(hc.createdAt().toEpochMilli() + openCaseRetention);
+                openCase.clear();
+            }
+            // else no CREATED before it: the end of a case this rule does not follow
+            return;
         }
-        HazardCase hc = openCase.value();
         if (hc != null && hc.createdAt().toEpochMilli() + openCaseRetention <= timestamp) {
             openCase.clear();
         }

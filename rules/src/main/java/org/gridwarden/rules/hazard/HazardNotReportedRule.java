@@ -161,7 +161,7 @@ public class HazardNotReportedRule extends KeyedProcessFunction<String, HazardSi
             out.collect(ctx.alerts().create(new Finding(RULE_ID, AlertLevel.ALERT,
                     "grid:" + created.gridId() + "|" + category.family(), created.eventId() + "|" + dept.id(),
                     created.caseId(), dept, created.gridId(), created.category(), title, message,
-                    List.of(created.eventId()), due, null)));
+                    List.of(created.eventId()), due, due)));
         }
     }
 

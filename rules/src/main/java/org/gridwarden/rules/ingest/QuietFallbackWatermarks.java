@@ -53,7 +53,10 @@ public final class QuietFallbackWatermarks implements WatermarkGenerator<Ingeste
         // the same bound as Flink's BoundedOutOfOrdernessWatermarks, so the ingest gate's LATE test is unchanged
         long watermark = maxTimestamp == Long.MIN_VALUE ? Long.MIN_VALUE : maxTimestamp - outOfOrdernessMillis - 1;
         long now = clock.millis();
-        if (now - lastRecordAt >= quietAfterMillis) {
+        // quiet only counts when the split had caught up with the wall clock: a split that stalls while still
+        // reading a backlog (a restart, backpressure) must not skip past the records it has yet to read
+        boolean caughtUp = maxTimestamp == Long.MIN_VALUE || lastRecordAt - maxTimestamp <= outOfOrdernessMillis;
+        if (caughtUp && now - lastRecordAt >= quietAfterMillis) {
             watermark = Math.max(watermark, now - quietLagMillis);
         }
         if (watermark > emitted) {

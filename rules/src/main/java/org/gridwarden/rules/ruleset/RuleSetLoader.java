@@ -119,6 +119,11 @@ public final class RuleSetLoader {
             }
         });
         validateFamilies(rs, problems);
+        if (reference != null && Switchable.on(rs.complaintSurge()) && rs.complaintSurge().alsoNotify() != null
+                && reference.department(rs.complaintSurge().alsoNotify()).isEmpty()) {
+            problems.add("complaintSurge.alsoNotify: no department '" + rs.complaintSurge().alsoNotify()
+                    + "' in the reference data");
+        }
         if (reference != null) {
             Map<String, List<String>> missing = new TreeMap<>();
             for (Category c : reference.categories()) {
@@ -162,6 +167,9 @@ public final class RuleSetLoader {
             requireThreshold(problems, "complaintSurge.threshold", rs.complaintSurge().threshold());
             requireCalendarTime(problems, "complaintSurge.window", rs.complaintSurge().window());
             requireChannels(problems, "complaintSurge.channels", rs.complaintSurge().channels());
+            if (rs.complaintSurge().alsoNotify() == null) {
+                problems.add("complaintSurge.alsoNotify: missing; name the department told of every surge");
+            }
         }
     }
 

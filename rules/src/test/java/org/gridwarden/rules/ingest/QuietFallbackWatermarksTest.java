@@ -156,4 +156,14 @@ class QuietFallbackWatermarksTest {
         WatermarkGenerator<Ingested> g = strategy.createWatermarkGenerator(null);
         assertTrue(g instanceof QuietFallbackWatermarks);
     }
+
+    @Test
+    void aSplitStalledInABacklog_doesNotSkipPastTheRecordsItHasYetToRead() {
+        // a restart: the split reads records an hour old, then stalls (backpressure) longer than quietAfter
+        event(T0.minus(Duration.ofHours(1)));
+        clock.advance(QUIET_AFTER.plusSeconds(30));
+        generator.onPeriodicEmit(output);
+        assertEquals(ms(T0.minus(Duration.ofHours(1)).minus(LATENESS)) - 1, output.last(),
+                "event time stays with the backlog, so its unread records are not late");
+    }
 }

@@ -6,6 +6,8 @@ import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.gridwarden.connectors.codec.IngestDecoder;
@@ -33,9 +35,18 @@ public final class LiveJob {
      *     partition's event time follows the wall clock, so deadlines fire on a quiet night
      * @param quietLag how far behind the wall clock a quiet partition's event time stays
      * @param checkpointInterval also how often exactly-once alerts become visible to read_committed readers
+     * @param stateBackend {@code hashmap} (state on the heap) or {@code rocksdb} (state on local disk)
+     * @param savepoint a savepoint or retained checkpoint to start from, or null for a fresh start
      */
     public record Settings(KafkaSettings kafka, int parallelism, Duration idleness, Duration quietAfter,
-            Duration quietLag, Duration checkpointInterval, String checkpointDir) {}
+            Duration quietLag, Duration checkpointInterval, String checkpointDir, String stateBackend,
+            String savepoint) {
+
+        public Settings(KafkaSettings kafka, int parallelism, Duration idleness, Duration quietAfter, Duration quietLag,
+                Duration checkpointInterval, String checkpointDir) {
+            this(kafka, parallelism, idleness, quietAfter, quietLag, checkpointInterval, checkpointDir, "hashmap", null);
+        }
+    }
 
     private LiveJob() {}
 
@@ -54,6 +65,10 @@ public final class LiveJob {
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
         if (settings.checkpointDir() != null) {
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.checkpointDir());
+        }
+        conf.set(StateBackendOptions.STATE_BACKEND, settings.stateBackend());
+        if (settings.savepoint() != null) {
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, settings.savepoint());
         }
         return JobEnvironments.create(conf);
     }

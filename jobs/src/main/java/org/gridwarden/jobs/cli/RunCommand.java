@@ -51,6 +51,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Unique per job and environment. Default ${DEFAULT-VALUE}.")
     String transactionalIdPrefix;
 
+    @Option(names = "--state-backend", defaultValue = "hashmap",
+            description = "hashmap (state on the heap, default) or rocksdb (state on local disk). See docs/state-backend.md.")
+    String stateBackend;
+
+    @Option(names = "--from-savepoint", paramLabel = "URI",
+            description = "Start from a savepoint or retained checkpoint (an upgrade keeps every open case and deadline).")
+    String savepoint;
+
     @Mixin
     DistrictOptions district;
 
@@ -65,8 +73,12 @@ final class RunCommand implements Callable<Integer> {
         KafkaSettings kafka = KafkaSettings.defaults(bootstrapServers)
                 .withDelivery(KafkaEndpoints.parseDelivery(delivery))
                 .withIds(groupId, transactionalIdPrefix);
+        if (!stateBackend.equals("hashmap") && !stateBackend.equals("rocksdb")) {
+            throw new IllegalArgumentException("--state-backend must be hashmap or rocksdb, not " + stateBackend);
+        }
         LiveJob.Settings settings = new LiveJob.Settings(kafka, parallelism, null, Duration.ofSeconds(quietAfterSeconds),
-                Duration.ofSeconds(quietLagSeconds), Duration.ofSeconds(checkpointSeconds), checkpointDir);
+                Duration.ofSeconds(quietLagSeconds), Duration.ofSeconds(checkpointSeconds), checkpointDir, stateBackend,
+                savepoint);
         System.out.printf("gridwarden live: %s, rule set %s%n  in: %s, %s  out: alerts.<department>, %s, %s%n"
                         + "  group %s, transactional ids %s-*, delivery %s, checkpoints every %d s%n",
                 reference.district().name(), ruleSet.version(), kafka.gridReportsTopic(), kafka.ledgerEventsTopic(),

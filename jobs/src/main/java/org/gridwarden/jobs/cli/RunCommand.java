@@ -33,8 +33,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--quiet-after-seconds", defaultValue = "10",
             description = "After this long without data, a partition's event time follows the wall clock, so deadlines"
-                    + " fire on a quiet night. Default ${DEFAULT-VALUE}.")
+                    + " fire on a quiet night. Default ${DEFAULT-VALUE}; 0 switches this off for recorded data"
+                    + " played faster than real time (then --idle-seconds applies).")
     int quietAfterSeconds;
+
+    @Option(names = "--idle-seconds", defaultValue = "30",
+            description = "With --quiet-after-seconds 0: a partition without data for this long no longer holds"
+                    + " event time back. Default ${DEFAULT-VALUE}.")
+    int idleSeconds;
 
     @Option(names = "--quiet-lag-seconds", defaultValue = "5",
             description = "How far behind the wall clock a quiet partition's event time stays; a record arriving"
@@ -64,9 +70,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (parallelism < 1 || checkpointSeconds < 1 || quietAfterSeconds < 1 || quietLagSeconds < 0) {
-            throw new IllegalArgumentException(
-                    "--parallelism, --checkpoint-seconds and --quiet-after-seconds must be at least 1, --quiet-lag-seconds at least 0");
+        if (parallelism < 1 || checkpointSeconds < 1 || idleSeconds < 1 || quietAfterSeconds < 0 || quietLagSeconds < 0) {
+            throw new IllegalArgumentException("--parallelism, --checkpoint-seconds and --idle-seconds must be at least 1,"
+                    + " --quiet-after-seconds and --quiet-lag-seconds at least 0");
         }
         ReferenceData reference = district.loadReference();
         RuleSet ruleSet = district.loadRuleSet(reference);
@@ -76,8 +82,10 @@ final class RunCommand implements Callable<Integer> {
         if (!stateBackend.equals("hashmap") && !stateBackend.equals("rocksdb")) {
             throw new IllegalArgumentException("--state-backend must be hashmap or rocksdb, not " + stateBackend);
         }
-        LiveJob.Settings settings = new LiveJob.Settings(kafka, parallelism, null, Duration.ofSeconds(quietAfterSeconds),
-                Duration.ofSeconds(quietLagSeconds), Duration.ofSeconds(checkpointSeconds), checkpointDir, stateBackend,
+        boolean wallClock = quietAfterSeconds > 0;
+        LiveJob.Settings settings = new LiveJob.Settings(kafka, parallelism,
+                wallClock ? null : Duration.ofSeconds(idleSeconds),
+                wallClock ? Duration.ofSeconds(quietAfterSeconds) : null, Duration.ofSeconds(quietLagSeconds), Duration.ofSeconds(checkpointSeconds), checkpointDir, stateBackend,
                 savepoint);
         System.out.printf("gridwarden live: %s, rule set %s%n  in: %s, %s  out: alerts.<department>, %s, %s%n"
                         + "  group %s, transactional ids %s-*, delivery %s, checkpoints every %d s%n",

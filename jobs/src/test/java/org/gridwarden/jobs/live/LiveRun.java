@@ -1,0 +1,107 @@
+package org.gridwarden.jobs.live;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.gridwarden.connectors.codec.AlertCodec;
+import org.gridwarden.connectors.kafka.AlertTopicWatcher;
+import org.gridwarden.connectors.kafka.EmbeddedKafka;
+import org.gridwarden.connectors.kafka.KafkaSettings;
+import org.gridwarden.connectors.kafka.TimedLinePlayer;
+import org.gridwarden.jobs.LiveJob;
+import org.gridwarden.rules.model.Alert;
+import org.gridwarden.rules.reference.Department;
+import org.gridwarden.rules.ruleset.RuleSet;
+import org.gridwarden.rules.testing.Fixtures;
+
+/**
+ * A live run for tests: the in-JVM broker with the job's topics, the live job (exactly-once) on the test's
+ * MiniCluster, and a read_committed reader of every alert topic. Recorded data is played faster than real
+ * time, so event time does not follow the wall clock here.
+ */
+final class LiveRun implements AutoCloseable {
+
+    final EmbeddedKafka kafka;
+    final KafkaSettings settings;
+    final Map<String, List<Alert>> byTopic = new ConcurrentHashMap<>();
+    private final AlertTopicWatcher watcher;
+
+    LiveRun() {
+        kafka = EmbeddedKafka.start();
+        settings = KafkaSettings.defaults(kafka.bootstrapServers())
+                .withIds("live-test", "live-test-" + UUID.randomUUID())
+                .withDelivery(DeliveryGuarantee.EXACTLY_ONCE);
+        List<String> alertTopics = new ArrayList<>(
+                Fixtures.reference().departments().stream().map(Department::topic).toList());
+        alertTopics.add(settings.allAlertsTopic());
+        kafka.createTopics(List.of(settings.gridReportsTopic(), settings.ledgerEventsTopic()), 2);
+        kafka.createTopics(alertTopics, 1);
+        kafka.createTopics(List.of(settings.deadLetterTopic()), 1);
+        watcher = new AlertTopicWatcher(kafka.bootstrapServers(), alertTopics,
+                (topic, alert) -> byTopic.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(alert));
+    }
+
+    JobClient startJob(RuleSet ruleSet, String savepoint) throws Exception {
+        LiveJob.Settings live = new LiveJob.Settings(settings, 2, Duration.ofSeconds(1), null, null,
+                Duration.ofMillis(500), null, "hashmap", savepoint);
+        StreamExecutionEnvironment env = LiveJob.environment(live);
+        LiveJob.define(env, live, Fixtures.reference(), ruleSet, Clock.systemUTC());
+        return env.executeAsync("live test");
+    }
+
+    static List<TimedLinePlayer.Line> lines(Path scenario, KafkaSettings settings) throws IOException {
+        List<TimedLinePlayer.Line> lines = new ArrayList<>();
+        add(scenario.resolve("grid-reports.jsonl"), settings.gridReportsTopic(), lines);
+        add(scenario.resolve("ledger-events.jsonl"), settings.ledgerEventsTopic(), lines);
+        return lines;
+    }
+
+    private static void add(Path file, String topic, List<TimedLinePlayer.Line> into) throws IOException {
+        for (String text : Files.readAllLines(file)) {
+            if (!text.isBlank()) {
+                into.add(TimedLinePlayer.line(topic, text, into.size()));
+            }
+        }
+    }
+
+    static List<Alert> expected(Path scenario) throws IOException {
+        AlertCodec codec = new AlertCodec();
+        return Files.readAllLines(scenario.resolve("expected-alerts.jsonl")).stream()
+                .filter(l -> !l.isBlank()).map(codec::decodeAlert).toList();
+    }
+
+    List<Alert> on(String topic) {
+        return byTopic.getOrDefault(topic, List.of());
+    }
+
+    /** Waits until alerts.all holds {@code count} alerts, then a little longer so that any duplicate would show. */
+    void awaitAlerts(int count, Duration max) throws InterruptedException {
+        Instant deadline = Instant.now().plus(max);
+        while (on(settings.allAlertsTopic()).size() < count && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(3000);
+    }
+
+    static List<String> ids(List<Alert> alerts) {
+        return alerts.stream().map(Alert::alertId).sorted().toList();
+    }
+
+    @Override
+    public void close() throws Exception {
+        watcher.close();
+        kafka.close();
+    }
+}

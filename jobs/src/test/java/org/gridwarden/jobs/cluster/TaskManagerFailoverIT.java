@@ -119,6 +119,11 @@ class TaskManagerFailoverIT {
                                 played.get(), lines.size(), Duration.between(playStart, killed).toMillis() / 1000.0);
                         cluster.startTaskManager();
 
+                        FlinkProcessCluster.await("the job to notice the lost TaskManager", RECOVERY,
+                                () -> !rest.job(jobId).allTasksRunning());
+                        System.out.printf("  failure noticed by %.1f s%n", seconds(killed));
+                        cluster.awaitTaskManagers(2, RECOVERY);
+                        System.out.printf("  replacement TaskManager registered by %.1f s%n", seconds(killed));
                         FlinkProcessCluster.await("the job to restore a checkpoint", RECOVERY,
                                 () -> rest.checkpoints(jobId).restored() > restoredBefore);
                         FlinkProcessCluster.await("all tasks running again", RECOVERY,

@@ -91,9 +91,9 @@ class TaskManagerFailoverIT {
                         "--checkpoint-seconds", "1",
                         "--checkpoint-dir", work.resolve("checkpoints").toUri().toString(),
                         "--transactional-id-prefix", "gridwarden-cluster-" + UUID.randomUUID(),
-                        // the week is recorded (and is behind the wall clock): event time must not follow the wall
-                        // clock, which `run` does after this many quiet seconds; effectively never here
-                        "--quiet-after-seconds", "100000"));
+                        // the week is recorded and played faster than real time: event time must not follow the
+                        // wall clock; a partition quiet for a second no longer holds it back
+                        "--quiet-after-seconds", "0", "--idle-seconds", "1"));
                 FlinkProcessCluster.await("all tasks of job " + jobId + " running", STARTUP,
                         () -> rest.job(jobId).allTasksRunning());
 

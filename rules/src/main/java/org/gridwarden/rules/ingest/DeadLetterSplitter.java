@@ -6,10 +6,15 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.gridwarden.rules.metrics.AlertMetrics;
+import org.gridwarden.rules.metrics.LabelledCounters;
 import org.gridwarden.rules.model.DeadLetter;
 import org.gridwarden.rules.model.Ingested;
 
-/** Counts every decoded record in and sends the ones that failed decoding or validation to the dead letters. */
+/**
+ * Counts every decoded record in and sends the ones that failed decoding or validation to the dead letters,
+ * counted also by reason (metric {@value AlertMetrics#DEAD_LETTERS}).
+ */
 public class DeadLetterSplitter extends ProcessFunction<Ingested, Ingested> {
 
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters", DeadLetterTypes.INFO);
@@ -18,6 +23,7 @@ public class DeadLetterSplitter extends ProcessFunction<Ingested, Ingested> {
     private transient LongCounter deadLettered;
     private transient Counter inMetric;
     private transient Counter deadLetteredMetric;
+    private transient LabelledCounters deadLettersByReason;
 
     @Override
     public void open(OpenContext openContext) {
@@ -25,6 +31,8 @@ public class DeadLetterSplitter extends ProcessFunction<Ingested, Ingested> {
         deadLettered = getRuntimeContext().getLongCounter(IngestCounters.INVALID);
         inMetric = getRuntimeContext().getMetricGroup().counter(IngestCounters.IN);
         deadLetteredMetric = getRuntimeContext().getMetricGroup().counter(IngestCounters.INVALID);
+        deadLettersByReason = new LabelledCounters(getRuntimeContext().getMetricGroup(), AlertMetrics.DEAD_LETTERS,
+                AlertMetrics.REASON);
     }
 
     @Override
@@ -36,6 +44,7 @@ public class DeadLetterSplitter extends ProcessFunction<Ingested, Ingested> {
         } else {
             deadLettered.add(1);
             deadLetteredMetric.inc();
+            deadLettersByReason.inc(record.deadLetter().reason());
             ctx.output(DEAD_LETTERS, record.deadLetter());
         }
     }

@@ -12,6 +12,8 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.gridwarden.rules.metrics.AlertMetrics;
+import org.gridwarden.rules.metrics.EventTimeLag;
 import org.gridwarden.rules.model.DeadLetter;
 import org.gridwarden.rules.model.Ingested;
 
@@ -19,6 +21,9 @@ import org.gridwarden.rules.model.Ingested;
  * Admits each valid record once, keyed by its eventId/reportId: an exact duplicate is dropped and counted; a
  * record behind the watermark (older than the allowed lateness) is dead-lettered as LATE, never dropped.
  * Everything else is processed. State: one flag per id, expired by TTL after the duplicate retention.
+ *
+ * <p>Metrics: the counters of {@link IngestCounters}, late records also as dead letters with reason LATE
+ * ({@value AlertMetrics#DEAD_LETTERS}), and the event-time lag ({@value AlertMetrics#EVENT_TIME_LAG}).
  */
 public class IngestGate extends KeyedProcessFunction<String, Ingested, Ingested> {
 
@@ -37,6 +42,8 @@ public class IngestGate extends KeyedProcessFunction<String, Ingested, Ingested>
     private transient Counter processedMetric;
     private transient Counter duplicatesMetric;
     private transient Counter lateMetric;
+    private transient Counter lateDeadLetters;
+    private transient EventTimeLag eventTimeLag;
 
     public IngestGate(Duration duplicateRetention, String allowedLateness) {
         this.duplicateRetention = duplicateRetention;
@@ -56,10 +63,18 @@ public class IngestGate extends KeyedProcessFunction<String, Ingested, Ingested>
         processedMetric = getRuntimeContext().getMetricGroup().counter(IngestCounters.PROCESSED);
         duplicatesMetric = getRuntimeContext().getMetricGroup().counter(IngestCounters.DUPLICATES);
         lateMetric = getRuntimeContext().getMetricGroup().counter(IngestCounters.LATE);
+        lateDeadLetters = getRuntimeContext().getMetricGroup().addGroup(AlertMetrics.REASON, DeadLetter.LATE)
+                .counter(AlertMetrics.DEAD_LETTERS);
+        eventTimeLag = getRuntimeContext().getMetricGroup().gauge(AlertMetrics.EVENT_TIME_LAG, EventTimeLag.systemClock());
     }
 
     @Override
     public void processElement(Ingested record, Context ctx, Collector<Ingested> out) throws Exception {
+        if (!eventTimeLag.isWatching()) {
+            // The timer service is the only window on the operator's watermark; it is one object for the
+            // operator's lifetime and its watermark is not per key, so the gauge may keep reading it between records.
+            eventTimeLag.watch(ctx.timerService()::currentWatermark);
+        }
         if (seen.value() != null) {
             duplicates.add(1);
             duplicatesMetric.inc();
@@ -70,6 +85,7 @@ public class IngestGate extends KeyedProcessFunction<String, Ingested, Ingested>
         if (record.eventTimeMillis() <= watermark) {
             late.add(1);
             lateMetric.inc();
+            lateDeadLetters.inc();
             String detail = "event time " + Instant.ofEpochMilli(record.eventTimeMillis())
                     + " is behind the watermark " + Instant.ofEpochMilli(watermark)
                     + " (allowed lateness " + allowedLateness + ")";

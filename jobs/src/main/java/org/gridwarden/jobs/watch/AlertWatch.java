@@ -1,0 +1,62 @@
+package org.gridwarden.jobs.watch;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.gridwarden.connectors.kafka.AlertTopicWatcher;
+import org.gridwarden.rules.model.AlertLevel;
+import org.gridwarden.rules.reference.ReferenceData;
+
+/**
+ * {@code gridwarden watch} without the terminal: reads one alert topic {@code read_committed} (so alerts of
+ * aborted exactly-once transactions never show) and renders it with an {@link AlertView} on any PrintStream.
+ * Closing stops the reader and prints the final counts.
+ */
+public final class AlertWatch implements AutoCloseable {
+
+    /**
+     * @param levels levels to show, empty for all
+     * @param fromBeginning every alert still on the topic, else only new ones
+     * @param countsEvery print the counts per department after this many alerts
+     */
+    public record Settings(String bootstrapServers, String topic, Set<AlertLevel> levels, boolean fromBeginning,
+            boolean color, int countsEvery) {}
+
+    private final AlertView view;
+    private final AlertTopicWatcher watcher;
+
+    private AlertWatch(AlertView view, AlertTopicWatcher watcher) {
+        this.view = view;
+        this.watcher = watcher;
+    }
+
+    public static AlertWatch start(Settings s, ReferenceData reference, PrintStream out) {
+        AlertView view = new AlertView(out, reference.zone(), s.levels(), s.color(), s.countsEvery());
+        out.printf("gridwarden watch: %s, %s on %s (read_committed, %s), levels: %s, times in %s. Ctrl-C to stop.%n",
+                reference.district().name(), s.topic(), s.bootstrapServers(),
+                s.fromBeginning() ? "from the beginning" : "new alerts only",
+                s.levels().isEmpty() ? "all" : s.levels().stream().sorted().map(Enum::name).collect(Collectors.joining(",")),
+                reference.zone());
+        out.flush();
+        AlertTopicWatcher watcher = new AlertTopicWatcher(s.bootstrapServers(), List.of(s.topic()), s.fromBeginning(),
+                (topic, alert) -> view.accept(alert));
+        return new AlertWatch(view, watcher);
+    }
+
+    /** Waits until the reader knows where it starts; alerts sent after that are sure to be shown. */
+    public boolean awaitPositioned(Duration timeout) throws InterruptedException {
+        return watcher.awaitPositioned(timeout);
+    }
+
+    public AlertView view() {
+        return view;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        watcher.close();
+        view.printCounts();
+    }
+}

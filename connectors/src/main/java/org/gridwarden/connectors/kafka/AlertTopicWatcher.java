@@ -1,5 +1,6 @@
 package org.gridwarden.connectors.kafka;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Properties;
@@ -67,7 +68,13 @@ public final class AlertTopicWatcher implements AutoCloseable {
             try {
                 while (running) {
                     for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                        onAlert.accept(r.topic(), codec.decodeAlert(r.value()));
+                        try {
+                            onAlert.accept(r.topic(), codec.decodeAlert(r.value()));
+                        } catch (UncheckedIOException e) {
+                            // a foreign record on an alert topic must not stop the operations center's view
+                            System.err.printf("skipped a record that is not an alert: %s-%d@%d%n", r.topic(),
+                                    r.partition(), r.offset());
+                        }
                     }
                 }
             } catch (WakeupException e) {

@@ -54,7 +54,8 @@ final class LiveRun implements AutoCloseable {
     }
 
     JobClient startJob(RuleSet ruleSet, String savepoint) throws Exception {
-        LiveJob.Settings live = new LiveJob.Settings(settings, 2, Duration.ofSeconds(1), null, null,
+        // idleness outlasts a restarted reader's first poll, so a recovering partition never counts as idle
+        LiveJob.Settings live = new LiveJob.Settings(settings, 2, Duration.ofSeconds(5), null, null,
                 Duration.ofMillis(500), null, "hashmap", savepoint);
         StreamExecutionEnvironment env = LiveJob.environment(live);
         LiveJob.define(env, live, Fixtures.reference(), ruleSet, Clock.systemUTC());

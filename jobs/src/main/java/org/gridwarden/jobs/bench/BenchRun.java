@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -77,7 +78,7 @@ final class BenchRun {
             if (stopped != null) {
                 return Measurement.failed(w, backend, stopped);
             }
-            long checkpointId = mini.triggerCheckpoint(job, CheckpointType.FULL).get();
+            long checkpointId = checkpointAfterInput(mini, job);
             CompletedCheckpointStats stats = completed(mini, job, checkpointId);
             long heap = heapAfterGc() - heapBefore;
             long rssGrowth = rss() - rssBefore;
@@ -145,6 +146,20 @@ final class BenchRun {
             Thread.sleep(20);
         }
         return null;
+    }
+
+    /** A small input can be out before every task runs, and then a checkpoint is refused: try again. */
+    private static long checkpointAfterInput(MiniCluster mini, JobID job) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return mini.triggerCheckpoint(job, CheckpointType.FULL).get();
+            } catch (ExecutionException e) {
+                if (attempt == 50) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     private static double rate() {

@@ -73,6 +73,7 @@ final class BenchRun {
             mini.start();
             long heapBefore = heapAfterGc();
             long rssBefore = rss();
+            long cpuBefore = processCpuNanos();
             JobID job = mini.submitJob(env.getStreamGraph()).get().getJobID();
             String stopped = awaitInput(mini, job, w, backend);
             if (stopped != null) {
@@ -80,12 +81,13 @@ final class BenchRun {
             }
             long checkpointId = checkpointAfterInput(mini, job);
             CompletedCheckpointStats stats = completed(mini, job, checkpointId);
+            double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
             long heap = heapAfterGc() - heapBefore;
             long rssGrowth = rss() - rssBefore;
             double seconds = (lastBarrierProcessed(stats) - Progress.FIRST_RECORD_AT.get()) / 1000.0;
             mini.cancelJob(job).get();
             return new Measurement(w.name(), backend, Progress.RECORDS.get(), seconds, Progress.ALERTS.get(),
-                    stats.getStateSize(), stats.getEndToEndDuration(), heap, rssGrowth, w.unit(), w.units(), null);
+                    cpuSeconds, stats.getStateSize(), stats.getEndToEndDuration(), heap, rssGrowth, w.unit(), w.units(), null);
         } catch (Exception e) {
             Throwable root = e;
             while (root.getCause() != null) {
@@ -200,6 +202,12 @@ final class BenchRun {
             Thread.sleep(100);
         }
         return heapUsed();
+    }
+
+    /** CPU time of the whole process: under contention from other processes, a fairer cost than wall time. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long heapUsed() {

@@ -17,6 +17,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointType;
 import org.apache.flink.runtime.checkpoint.AbstractCheckpointStats;
@@ -26,6 +27,8 @@ import org.apache.flink.runtime.checkpoint.TaskStateStats;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
 import org.gridwarden.jobs.JobEnvironments;
@@ -47,13 +50,16 @@ final class BenchRun {
     private final int parallelism;
     private final Duration checkpointInterval;
     private final Duration maxRun;
+    private final PriorityQueueStateType rocksdbTimers;
     private final PrintStream out;
 
-    BenchRun(RuleContext ctx, int parallelism, Duration checkpointInterval, Duration maxRun, PrintStream out) {
+    BenchRun(RuleContext ctx, int parallelism, Duration checkpointInterval, Duration maxRun,
+            PriorityQueueStateType rocksdbTimers, PrintStream out) {
         this.ctx = ctx;
         this.parallelism = parallelism;
         this.checkpointInterval = checkpointInterval;
         this.maxRun = maxRun;
+        this.rocksdbTimers = rocksdbTimers;
         this.out = out;
     }
 
@@ -64,6 +70,9 @@ final class BenchRun {
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         conf.set(StateBackendOptions.STATE_BACKEND, backend);
+        conf.set(RocksDBOptions.TIMER_SERVICE_FACTORY, rocksdbTimers);
+        // a job cancelled during an asynchronous snapshot logs after its class loader closed: noise, not a leak
+        conf.set(CoreOptions.CHECK_LEAKED_CLASSLOADER, false);
         StreamExecutionEnvironment env = JobEnvironments.create(conf);
         define(env, w);
 

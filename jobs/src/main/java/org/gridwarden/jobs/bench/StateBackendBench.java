@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
 import org.gridwarden.jobs.cli.DistrictOptions;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.reference.ReferenceData;
@@ -47,6 +48,11 @@ public final class StateBackendBench implements Callable<Integer> {
                     + "Default ${DEFAULT-VALUE}.")
     int maxSeconds;
 
+    @Option(names = "--rocksdb-timers", defaultValue = "ROCKSDB",
+            description = "Where the rocksdb backend keeps timers: ROCKSDB (Flink's default, the live job's) or HEAP. "
+                    + "Default ${DEFAULT-VALUE}.")
+    PriorityQueueStateType rocksdbTimers;
+
     @Mixin
     DistrictOptions district;
 
@@ -60,9 +66,10 @@ public final class StateBackendBench implements Callable<Integer> {
         ReferenceData reference = district.loadReference();
         RuleContext ctx = RuleContext.of(reference, district.loadRuleSet(reference));
         BenchRun runner = new BenchRun(ctx, parallelism, Duration.ofSeconds(checkpointSeconds),
-                Duration.ofSeconds(maxSeconds), out);
-        out.printf("State backends %s, scale %s, parallelism %d, checkpoints every %d s, Java %s, %d cores, max heap %,d MB%n",
-                backends, scale, parallelism, checkpointSeconds, System.getProperty("java.version"),
+                Duration.ofSeconds(maxSeconds), rocksdbTimers, out);
+        out.printf("State backends %s (rocksdb timers: %s), scale %s, parallelism %d, checkpoints every %d s, Java %s, "
+                        + "%d cores, max heap %,d MB%n",
+                backends, rocksdbTimers, scale, parallelism, checkpointSeconds, System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         List<Measurement> results = new ArrayList<>();
         for (String name : workloads == null ? Workloads.NAMES : workloads) {

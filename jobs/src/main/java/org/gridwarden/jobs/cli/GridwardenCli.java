@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.gridwarden.rules.reference.ReferenceDataException;
 import org.gridwarden.rules.ruleset.RuleSetException;
+import org.gridwarden.jobs.bench.StateBackendBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
         version = "gridwarden 0.1.0",
         description = "Governance risk early-warning on Apache Flink: grid reports and service-ledger events in,"
                 + " alerts to the responsible departments out.",
-        subcommands = {DemoCommand.class, ReplayCommand.class, GenerateCommand.class, RunCommand.class, WatchCommand.class})
+        subcommands = {DemoCommand.class, ReplayCommand.class, GenerateCommand.class, RunCommand.class, WatchCommand.class,
+            StateBackendBench.class})
 public final class GridwardenCli {
 
     /** Exit code for wrong arguments, unreadable files and invalid rule sets or reference data. */

@@ -65,16 +65,11 @@ public final class Demo {
             KafkaSettings kafkaSettings = KafkaSettings.defaults(kafka.bootstrapServers())
                     .withIds("gridwarden-demo", "gridwarden-demo-" + UUID.randomUUID())
                     .withDelivery(settings.delivery());
-            List<String> departmentTopics = reference.departments().stream().map(Department::topic).toList();
-            List<String> alertTopics = new ArrayList<>(departmentTopics);
-            alertTopics.add(kafkaSettings.allAlertsTopic());
-            kafka.createTopics(List.of(kafkaSettings.gridReportsTopic(), kafkaSettings.ledgerEventsTopic()), 2);
-            kafka.createTopics(alertTopics, 1);
-            kafka.createTopics(List.of(kafkaSettings.deadLetterTopic()), 1);
+            List<String> alertTopics = createTopics(kafka, kafkaSettings, reference);
             console.printf("Kafka broker started at %s; topics created: %s, %s (2 partitions each), %s,"
                             + " alerts.all and %d department topics%n", kafka.bootstrapServers(),
                     kafkaSettings.gridReportsTopic(), kafkaSettings.ledgerEventsTopic(),
-                    kafkaSettings.deadLetterTopic(), departmentTopics.size());
+                    kafkaSettings.deadLetterTopic(), alertTopics.size() - 1);
 
             // recorded data on an accelerated clock: event time is not wall time, so no wall-clock fallback
             LiveJob.Settings live = new LiveJob.Settings(kafkaSettings, 2, Duration.ofSeconds(1), null, null,
@@ -106,9 +101,7 @@ public final class Demo {
     }
 
     private int play(Settings settings, KafkaSettings kafka) throws IOException, InterruptedException {
-        List<TimedLinePlayer.Line> lines = new ArrayList<>();
-        readLines(settings.scenario().resolve("grid-reports.jsonl"), kafka.gridReportsTopic(), lines);
-        readLines(settings.scenario().resolve("ledger-events.jsonl"), kafka.ledgerEventsTopic(), lines);
+        List<TimedLinePlayer.Line> lines = scenarioLines(settings.scenario(), kafka);
         console.printf("Playing %d recorded events of %s at %.0fx speed%n", lines.size(),
                 settings.scenario().getFileName(), settings.speed());
         ZoneId zone = reference.zone();
@@ -126,6 +119,27 @@ public final class Demo {
         });
         console.printf("All %d events played; waiting for the last alerts%n", count.get());
         return count.get();
+    }
+
+    /**
+     * Creates the live job's topics: the two inputs with 2 partitions each, every department's alert topic and
+     * alerts.all, and the dead letters. Returns the alert topics.
+     */
+    public static List<String> createTopics(EmbeddedKafka kafka, KafkaSettings settings, ReferenceData reference) {
+        List<String> alertTopics = new ArrayList<>(reference.departments().stream().map(Department::topic).toList());
+        alertTopics.add(settings.allAlertsTopic());
+        kafka.createTopics(List.of(settings.gridReportsTopic(), settings.ledgerEventsTopic()), 2);
+        kafka.createTopics(alertTopics, 1);
+        kafka.createTopics(List.of(settings.deadLetterTopic()), 1);
+        return alertTopics;
+    }
+
+    /** A scenario's recorded lines, addressed to the input topics, in file order. */
+    public static List<TimedLinePlayer.Line> scenarioLines(Path scenario, KafkaSettings settings) throws IOException {
+        List<TimedLinePlayer.Line> lines = new ArrayList<>();
+        readLines(scenario.resolve("grid-reports.jsonl"), settings.gridReportsTopic(), lines);
+        readLines(scenario.resolve("ledger-events.jsonl"), settings.ledgerEventsTopic(), lines);
+        return lines;
     }
 
     private static void readLines(Path file, String topic, List<TimedLinePlayer.Line> into) throws IOException {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,8 +24,8 @@ import org.gridwarden.connectors.kafka.AlertTopicWatcher;
 import org.gridwarden.connectors.kafka.EmbeddedKafka;
 import org.gridwarden.connectors.kafka.KafkaSettings;
 import org.gridwarden.connectors.kafka.TimedLinePlayer;
+import org.gridwarden.jobs.demo.Demo;
 import org.gridwarden.rules.model.Alert;
-import org.gridwarden.rules.reference.Department;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -70,11 +69,7 @@ class TaskManagerFailoverIT {
 
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             KafkaSettings topics = KafkaSettings.defaults(kafka.bootstrapServers());
-            List<String> alertTopics = new ArrayList<>(reference.departments().stream().map(Department::topic).toList());
-            alertTopics.add(topics.allAlertsTopic());
-            kafka.createTopics(List.of(topics.gridReportsTopic(), topics.ledgerEventsTopic()), 2);
-            kafka.createTopics(alertTopics, 1);
-            kafka.createTopics(List.of(topics.deadLetterTopic()), 1);
+            List<String> alertTopics = Demo.createTopics(kafka, topics, reference);
 
             Instant clusterStart = Instant.now();
             try (FlinkProcessCluster cluster = FlinkProcessCluster.start(root.resolve("cluster/conf"), classpath,
@@ -102,7 +97,7 @@ class TaskManagerFailoverIT {
                 Map<String, List<Alert>> received = new ConcurrentHashMap<>();
                 try (AlertTopicWatcher watcher = new AlertTopicWatcher(kafka.bootstrapServers(), alertTopics,
                         (topic, alert) -> received.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(alert))) {
-                    List<TimedLinePlayer.Line> lines = scenarioLines(scenario, topics);
+                    List<TimedLinePlayer.Line> lines = Demo.scenarioLines(scenario, topics);
                     AtomicInteger played = new AtomicInteger();
                     ExecutorService player = Executors.newSingleThreadExecutor();
                     try {
@@ -168,21 +163,6 @@ class TaskManagerFailoverIT {
             throw new IllegalStateException(CLASSPATH_PROPERTY + " is not set: run with `mvn -B verify -Pcluster -pl jobs -am`");
         }
         return Files.readString(Path.of(file)).trim();
-    }
-
-    private static List<TimedLinePlayer.Line> scenarioLines(Path scenario, KafkaSettings topics) throws Exception {
-        List<TimedLinePlayer.Line> lines = new ArrayList<>();
-        add(scenario.resolve("grid-reports.jsonl"), topics.gridReportsTopic(), lines);
-        add(scenario.resolve("ledger-events.jsonl"), topics.ledgerEventsTopic(), lines);
-        return lines;
-    }
-
-    private static void add(Path file, String topic, List<TimedLinePlayer.Line> into) throws Exception {
-        for (String text : Files.readAllLines(file)) {
-            if (!text.isBlank()) {
-                into.add(TimedLinePlayer.line(topic, text, into.size()));
-            }
-        }
     }
 
     /**

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,8 +20,8 @@ import org.gridwarden.connectors.kafka.EmbeddedKafka;
 import org.gridwarden.connectors.kafka.KafkaSettings;
 import org.gridwarden.connectors.kafka.TimedLinePlayer;
 import org.gridwarden.jobs.LiveJob;
+import org.gridwarden.jobs.demo.Demo;
 import org.gridwarden.rules.model.Alert;
-import org.gridwarden.rules.reference.Department;
 import org.gridwarden.rules.ruleset.RuleSet;
 import org.gridwarden.rules.testing.Fixtures;
 
@@ -43,12 +42,7 @@ final class LiveRun implements AutoCloseable {
         settings = KafkaSettings.defaults(kafka.bootstrapServers())
                 .withIds("live-test", "live-test-" + UUID.randomUUID())
                 .withDelivery(DeliveryGuarantee.EXACTLY_ONCE);
-        List<String> alertTopics = new ArrayList<>(
-                Fixtures.reference().departments().stream().map(Department::topic).toList());
-        alertTopics.add(settings.allAlertsTopic());
-        kafka.createTopics(List.of(settings.gridReportsTopic(), settings.ledgerEventsTopic()), 2);
-        kafka.createTopics(alertTopics, 1);
-        kafka.createTopics(List.of(settings.deadLetterTopic()), 1);
+        List<String> alertTopics = Demo.createTopics(kafka, settings, Fixtures.reference());
         watcher = new AlertTopicWatcher(kafka.bootstrapServers(), alertTopics,
                 (topic, alert) -> byTopic.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(alert));
     }
@@ -63,18 +57,7 @@ final class LiveRun implements AutoCloseable {
     }
 
     static List<TimedLinePlayer.Line> lines(Path scenario, KafkaSettings settings) throws IOException {
-        List<TimedLinePlayer.Line> lines = new ArrayList<>();
-        add(scenario.resolve("grid-reports.jsonl"), settings.gridReportsTopic(), lines);
-        add(scenario.resolve("ledger-events.jsonl"), settings.ledgerEventsTopic(), lines);
-        return lines;
-    }
-
-    private static void add(Path file, String topic, List<TimedLinePlayer.Line> into) throws IOException {
-        for (String text : Files.readAllLines(file)) {
-            if (!text.isBlank()) {
-                into.add(TimedLinePlayer.line(topic, text, into.size()));
-            }
-        }
+        return Demo.scenarioLines(scenario, settings);
     }
 
     static List<Alert> expected(Path scenario) throws IOException {

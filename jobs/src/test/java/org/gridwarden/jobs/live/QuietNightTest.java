@@ -24,8 +24,8 @@ import org.gridwarden.connectors.kafka.AlertTopicWatcher;
 import org.gridwarden.connectors.kafka.EmbeddedKafka;
 import org.gridwarden.connectors.kafka.KafkaSettings;
 import org.gridwarden.jobs.LiveJob;
+import org.gridwarden.jobs.demo.Demo;
 import org.gridwarden.rules.model.Alert;
-import org.gridwarden.rules.reference.Department;
 import org.gridwarden.rules.ruleset.HazardNotFiledRules;
 import org.gridwarden.rules.ruleset.RuleSet;
 import org.gridwarden.rules.ruleset.TimeSpan;
@@ -60,12 +60,7 @@ class QuietNightTest {
             KafkaSettings settings = KafkaSettings.defaults(kafka.bootstrapServers())
                     .withIds("quiet-night", "quiet-night-" + UUID.randomUUID())
                     .withDelivery(DeliveryGuarantee.AT_LEAST_ONCE);
-            List<String> topics = new java.util.ArrayList<>(
-                    Fixtures.reference().departments().stream().map(Department::topic).toList());
-            topics.add(settings.allAlertsTopic());
-            kafka.createTopics(List.of(settings.gridReportsTopic(), settings.ledgerEventsTopic()), 2);
-            kafka.createTopics(topics, 1);
-            kafka.createTopics(List.of(settings.deadLetterTopic()), 1);
+            Demo.createTopics(kafka, settings, Fixtures.reference());
 
             LiveJob.Settings live = new LiveJob.Settings(settings, 2, null, QUIET_AFTER, QUIET_LAG,
                     Duration.ofSeconds(1), null);

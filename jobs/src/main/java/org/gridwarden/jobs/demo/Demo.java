@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -77,6 +78,7 @@ public final class Demo {
             StreamExecutionEnvironment env = LiveJob.environment(live);
             LiveJob.define(env, live, reference, ruleSet, Clock.systemUTC());
             JobClient job = env.executeAsync("gridwarden demo");
+            awaitRunning(job);
             console.printf("Live job started on a local Flink MiniCluster (%s, checkpoints every 0.5 s)%n",
                     settings.delivery() == DeliveryGuarantee.EXACTLY_ONCE ? "exactly-once" : "at-least-once");
 
@@ -156,6 +158,18 @@ public final class Demo {
     private static int expectedAlerts(Path scenario) throws IOException {
         Path expected = scenario.resolve("expected-alerts.jsonl");
         return Files.exists(expected) ? (int) Files.readAllLines(expected).stream().filter(l -> !l.isBlank()).count() : -1;
+    }
+
+    /**
+     * Recorded data played before the sources are up would be read as a backlog, one input ahead of the other,
+     * and the slower one's records would fall behind the watermark; so play only once the job runs.
+     */
+    private static void awaitRunning(JobClient job) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (job.getJobStatus().get() != JobStatus.RUNNING && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(2000); // the job runs; give its tasks and Kafka readers a moment to start
     }
 
     /** Until every expected alert is on alerts.all, or no new alert came for a few seconds, or time is up. */

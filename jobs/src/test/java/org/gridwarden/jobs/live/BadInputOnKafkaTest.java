@@ -14,7 +14,9 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,10 +43,11 @@ class BadInputOnKafkaTest {
     private static final Path MALFORMED = Fixtures.sampleData().resolve("scenarios/malformed");
 
     @Test
-    void badRecordsAreDeadLetteredWithReasonAndOffset_andTheJobKeepsRunning() throws Exception {
+    void badRecordsAreDeadLetteredWithReasonAndOffset_andTheJobKeepsRunning(@InjectMiniCluster MiniCluster cluster)
+            throws Exception {
         Map<String, String> reasonOfRaw = expectedReasons();
         try (LiveRun run = new LiveRun()) {
-            JobClient job = run.startJob(Fixtures.ruleSet(), null);
+            JobClient job = run.startJob(Fixtures.ruleSet(), null, cluster);
             List<TimedLinePlayer.Line> lines = LiveRun.lines(MALFORMED, run.settings);
             TimedLinePlayer.play(run.kafka.bootstrapServers(), lines, 1_000_000, l -> {});
 

@@ -33,10 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveRecoveryTest {
 
-    /** Two task managers of two slots: one can die while the job keeps its parallelism of 2 on the other. */
+    /** One task manager of two slots, so the job surely runs on the one that dies; a new one replaces it. */
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(2).setNumberSlotsPerTaskManager(2).build());
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
     private static final Path WEEK = Fixtures.sampleData().resolve("scenarios/district-week");
     private static final double SPEED = 40_000;
@@ -46,13 +46,14 @@ class LiveRecoveryTest {
             @InjectMiniCluster MiniCluster cluster) throws Exception {
         List<Alert> expected = LiveRun.expected(WEEK);
         try (LiveRun run = new LiveRun()) {
-            JobClient job = run.startJob(Fixtures.ruleSet(), null);
+            JobClient job = run.startJob(Fixtures.ruleSet(), null, cluster);
             List<TimedLinePlayer.Line> lines = LiveRun.lines(WEEK, run.settings);
             int half = lines.size() / 2;
             TimedLinePlayer.play(run.kafka.bootstrapServers(), lines.subList(0, half), SPEED, l -> {});
             Thread.sleep(1500); // let a checkpoint complete with state in it
             cluster.terminateTaskManager(0).get(30, TimeUnit.SECONDS);
             cluster.startTaskManager();
+            LiveRun.awaitAllTasksRunning(cluster, job, 1); // restarted from the last checkpoint
             TimedLinePlayer.play(run.kafka.bootstrapServers(), lines.subList(half, lines.size()), SPEED, l -> {});
             run.awaitAlerts(expected.size(), Duration.ofSeconds(120));
             job.cancel().get();
@@ -61,13 +62,13 @@ class LiveRecoveryTest {
     }
 
     @Test
-    void stopWithSavepointAndRestartWithAChangedParameter_keepsOpenCasesWindowsAndDeadlines(@TempDir Path dir)
-            throws Exception {
+    void stopWithSavepointAndRestartWithAChangedParameter_keepsOpenCasesWindowsAndDeadlines(@TempDir Path dir,
+            @InjectMiniCluster MiniCluster cluster) throws Exception {
         List<Alert> expected = LiveRun.expected(WEEK);
         try (LiveRun run = new LiveRun()) {
             List<TimedLinePlayer.Line> lines = LiveRun.lines(WEEK, run.settings);
             int half = lines.size() / 2;
-            JobClient first = run.startJob(Fixtures.ruleSet(), null);
+            JobClient first = run.startJob(Fixtures.ruleSet(), null, cluster);
             TimedLinePlayer.play(run.kafka.bootstrapServers(), lines.subList(0, half), SPEED, l -> {});
             Thread.sleep(1500);
             String savepoint = first.stopWithSavepoint(false, dir.toUri().toString(), SavepointFormatType.CANONICAL)
@@ -75,7 +76,7 @@ class LiveRecoveryTest {
             assertEquals(JobStatus.FINISHED, first.getJobStatus().get());
             int beforeUpgrade = run.on(run.settings.allAlertsTopic()).size();
 
-            JobClient second = run.startJob(withLongerDuplicateRetention(Fixtures.ruleSet()), savepoint);
+            JobClient second = run.startJob(withLongerDuplicateRetention(Fixtures.ruleSet()), savepoint, cluster);
             TimedLinePlayer.play(run.kafka.bootstrapServers(), lines.subList(half, lines.size()), SPEED, l -> {});
             run.awaitAlerts(expected.size(), Duration.ofSeconds(120));
             second.cancel().get();

@@ -13,6 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.execution.ExecutionState;
+import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
+import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.gridwarden.connectors.codec.AlertCodec;
 import org.gridwarden.connectors.kafka.AlertTopicWatcher;
@@ -47,13 +51,39 @@ final class LiveRun implements AutoCloseable {
                 (topic, alert) -> byTopic.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(alert));
     }
 
-    JobClient startJob(RuleSet ruleSet, String savepoint) throws Exception {
+    /**
+     * Starts the live job and waits until every task runs: recorded data played into topics before the
+     * sources are up would be read as a backlog, one source ahead of the other, and the slower one's records
+     * would arrive behind the watermark.
+     */
+    JobClient startJob(RuleSet ruleSet, String savepoint, MiniCluster cluster) throws Exception {
         // idleness outlasts a restarted reader's first poll, so a recovering partition never counts as idle
         LiveJob.Settings live = new LiveJob.Settings(settings, 2, Duration.ofSeconds(5), null, null,
                 Duration.ofMillis(500), null, "hashmap", savepoint);
         StreamExecutionEnvironment env = LiveJob.environment(live);
         LiveJob.define(env, live, Fixtures.reference(), ruleSet, Clock.systemUTC());
-        return env.executeAsync("live test");
+        JobClient job = env.executeAsync("live test");
+        awaitAllTasksRunning(cluster, job, 0);
+        return job;
+    }
+
+    /** Until every task of the job runs in an attempt after {@code minAttempt} (a restart raises the attempt). */
+    static void awaitAllTasksRunning(MiniCluster cluster, JobClient job, int minAttempt) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            AccessExecutionGraph graph = cluster.getExecutionGraph(job.getJobID()).get();
+            boolean running = true;
+            for (AccessExecutionVertex v : graph.getAllExecutionVertices()) {
+                running &= v.getExecutionState() == ExecutionState.RUNNING
+                        && v.getCurrentExecutionAttempt().getAttemptNumber() >= minAttempt;
+            }
+            if (running) {
+                Thread.sleep(1000); // and the Kafka sources have their partitions
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the job's tasks did not all run within 60 s");
     }
 
     static List<TimedLinePlayer.Line> lines(Path scenario, KafkaSettings settings) throws IOException {

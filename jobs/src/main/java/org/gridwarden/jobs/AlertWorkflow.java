@@ -24,7 +24,7 @@ import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.overdue.OverdueCaseRule;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.RuleSet;
-import org.gridwarden.rules.ruleset.Switchable;
+import org.gridwarden.rules.ruleset.RuleFamily;
 
 /**
  * The job's dataflow, the same live and in replay (DESIGN §2):
@@ -49,54 +49,63 @@ public final class AlertWorkflow {
     public static Outputs define(
             DataStream<Ingested> gridReports, DataStream<Ingested> ledgerEvents, RuleSet ruleSet,
             ReferenceData reference) {
+        return define(gridReports, ledgerEvents, RuleContext.of(reference, ruleSet));
+    }
+
+    /**
+     * The workflow under the rule sets of {@code ctx}'s history: each family runs when any version switches it
+     * on, and each decision uses the version in force at its event's time.
+     */
+    public static Outputs define(
+            DataStream<Ingested> gridReports, DataStream<Ingested> ledgerEvents, RuleContext ctx) {
+        RuleSet ruleSet = ctx.ruleSet();
         SingleOutputStreamOperator<Ingested> valid = gridReports.union(ledgerEvents)
                 .process(new DeadLetterSplitter())
-                .uid("split-dead-letters").name("Split off dead letters");
+                .uid(ctx.uid("split-dead-letters")).name("Split off dead letters");
 
         SingleOutputStreamOperator<Ingested> admitted = valid
                 .keyBy(Ingested::dedupeKey)
                 .process(new IngestGate(ruleSet.ingest().duplicateRetention().toDuration(),
                         ruleSet.ingest().allowedLateness().toString()))
-                .uid(IngestGate.UID).name(IngestGate.NAME);
+                .uid(ctx.uid(IngestGate.UID)).name(IngestGate.NAME);
 
         DataStream<LedgerEvent> ledger = admitted.flatMap(new LedgerEventsOnly())
-                .uid("ledger-events-only").name("Ledger events");
+                .uid(ctx.uid("ledger-events-only")).name("Ledger events");
         DataStream<GridReport> reports = admitted.flatMap(new GridReportsOnly())
-                .uid("grid-reports-only").name("Grid reports");
+                .uid(ctx.uid("grid-reports-only")).name("Grid reports");
 
-        RuleContext ctx = RuleContext.of(reference, ruleSet);
         List<String> rules = new ArrayList<>();
         List<DataStream<Alert>> alerts = new ArrayList<>();
-        if (Switchable.on(ruleSet.overdue())) {
+        if (ctx.history().runs(RuleFamily.OVERDUE)) {
             rules.add(OverdueCaseRule.RULE_OVERDUE);
             rules.add(OverdueCaseRule.RULE_SIGN_FOR);
             alerts.add(OverdueCaseRule.detect(ledger, ctx));
         }
-        if (Switchable.on(ruleSet.repeatComplaint())) {
+        if (ctx.history().runs(RuleFamily.REPEAT_COMPLAINT)) {
             rules.add(RepeatComplaintRule.RULE_ID);
             alerts.add(RepeatComplaintRule.detect(ledger, ctx));
         }
-        if (Switchable.on(ruleSet.complaintAfterClosure())) {
+        if (ctx.history().runs(RuleFamily.COMPLAINT_AFTER_CLOSURE)) {
             rules.add(ComplaintAfterClosureRule.RULE_ID);
             alerts.add(ComplaintAfterClosureRule.detect(ledger, ctx));
         }
-        if (Switchable.on(ruleSet.complaintSurge())) {
+        if (ctx.history().runs(RuleFamily.COMPLAINT_SURGE)) {
             rules.add(ComplaintSurgeRule.RULE_ID);
             alerts.add(ComplaintSurgeRule.detect(ledger, ctx));
         }
-        if (Switchable.on(ruleSet.hazardNotReportedByGrid())) {
+        if (ctx.history().runs(RuleFamily.HAZARD_NOT_REPORTED_BY_GRID)) {
             rules.add(HazardNotReportedRule.RULE_ID);
             alerts.add(HazardNotReportedRule.detect(ledger, reports, ctx));
         }
-        if (Switchable.on(ruleSet.patrolMissedHazard())) {
+        if (ctx.history().runs(RuleFamily.PATROL_MISSED_HAZARD)) {
             rules.add(PatrolMissedHazardRule.RULE_ID);
             alerts.add(PatrolMissedHazardRule.detect(ledger, reports, ctx));
         }
-        if (Switchable.on(ruleSet.hazardNotFiled())) {
+        if (ctx.history().runs(RuleFamily.HAZARD_NOT_FILED)) {
             rules.add(HazardNotFiledRule.RULE_ID);
             alerts.add(HazardNotFiledRule.detect(ledger, reports, ctx));
         }
-        if (Switchable.on(ruleSet.silentGrid())) {
+        if (ctx.history().runs(RuleFamily.SILENT_GRID)) {
             rules.add(SilentGridRule.RULE_ID);
             alerts.add(SilentGridRule.detect(ledger, reports, ctx));
         }

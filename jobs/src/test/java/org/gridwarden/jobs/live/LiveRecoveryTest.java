@@ -88,9 +88,7 @@ class LiveRecoveryTest {
 
     /** A parameter that changes no operator and no alert: the duplicate-memory of the ingest gate. */
     private static RuleSet withLongerDuplicateRetention(RuleSet rs) {
-        return new RuleSet(rs.version(), new IngestRules(rs.ingest().allowedLateness(), TimeSpan.parse("8d")),
-                rs.overdue(), rs.repeatComplaint(), rs.complaintAfterClosure(), rs.hazardNotReportedByGrid(),
-                rs.patrolMissedHazard(), rs.hazardNotFiled(), rs.silentGrid(), rs.complaintSurge());
+        return rs.withIngest(new IngestRules(rs.ingest().allowedLateness(), TimeSpan.parse("8d")));
     }
 
     private static void assertExactly(List<Alert> expected, LiveRun run) {

@@ -47,9 +47,7 @@ class QuietNightTest {
 
     private static RuleSet ruleSetFilingWithin(String limit) {
         RuleSet rs = Fixtures.ruleSet();
-        return new RuleSet(rs.version(), rs.ingest(), rs.overdue(), rs.repeatComplaint(), rs.complaintAfterClosure(),
-                rs.hazardNotReportedByGrid(), rs.patrolMissedHazard(), new HazardNotFiledRules(true, TimeSpan.parse(limit)),
-                rs.silentGrid(), rs.complaintSurge());
+        return rs.withParameters("hazard-not-filed", new HazardNotFiledRules(true, TimeSpan.parse(limit)));
     }
 
     @Test

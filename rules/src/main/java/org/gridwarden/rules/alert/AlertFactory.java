@@ -50,6 +50,11 @@ public final class AlertFactory implements Serializable {
             Instant deadline) {}
 
     public Alert create(Finding f) {
+        return create(f, ruleSetVersion);
+    }
+
+    /** The alert for a finding decided under rule-set version {@code version}. */
+    public Alert create(Finding f, String version) {
         GridPlace place = reference.grid(f.gridId()).orElse(null);
         Category category = reference.category(f.categoryCode()).orElse(null);
         CategoryFamily family = category == null ? null : reference.family(category.family()).orElse(null);
@@ -57,7 +62,7 @@ public final class AlertFactory implements Serializable {
         return new Alert(
                 AlertIds.of(f.ruleId(), f.level().name(), f.subjectKey(), f.discriminator(), f.eventTime()),
                 f.ruleId(),
-                ruleSetVersion,
+                version,
                 f.level(),
                 f.level().severity(),
                 f.subjectKey(),

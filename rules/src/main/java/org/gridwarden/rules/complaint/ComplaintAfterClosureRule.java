@@ -64,13 +64,13 @@ public class ComplaintAfterClosureRule extends KeyedProcessFunction<String, Foll
         return ledgerEvents
                 .keyBy(LedgerEvent::caseId)
                 .process(new CaseSubjectFacts(ctx))
-                .uid(UID + "-cases").name("Cases by subject (案结事不了)")
+                .uid(ctx.uid(UID + "-cases")).name("Cases by subject (案结事不了)")
                 .keyBy(CaseFact::subjectKey)
                 .process(new SubjectFollowUps(window))
-                .uid(UID + "-subjects").name("Complaints after a closure per subject (案结事不了)")
+                .uid(ctx.uid(UID + "-subjects")).name("Complaints after a closure per subject (案结事不了)")
                 .keyBy(FollowUp::closedEventId)
                 .process(new ComplaintAfterClosureRule(ctx))
-                .uid(UID).name(NAME);
+                .uid(ctx.uid(UID)).name(NAME);
     }
 
     @Override

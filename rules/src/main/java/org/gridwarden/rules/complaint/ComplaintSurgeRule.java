@@ -67,10 +67,10 @@ public class ComplaintSurgeRule extends KeyedProcessFunction<String, SubjectComp
     public static DataStream<Alert> detect(DataStream<LedgerEvent> ledgerEvents, RuleContext ctx) {
         return ledgerEvents
                 .flatMap(new CommunityComplaints(ctx.ruleSet().complaintSurge().channels(), ctx))
-                .uid(UID + "-communities").name("Complaints by community (群体性诉求)")
+                .uid(ctx.uid(UID + "-communities")).name("Complaints by community (群体性诉求)")
                 .keyBy(SubjectComplaint::subjectKey)
                 .process(new ComplaintSurgeRule(ctx))
-                .uid(UID).name(NAME);
+                .uid(ctx.uid(UID)).name(NAME);
     }
 
     @Override

@@ -47,11 +47,11 @@ public final class RepeatComplaintRule {
         RepeatComplaintRules rules = ctx.ruleSet().repeatComplaint();
         KeyedStream<SubjectComplaint, String> bySubject = ledgerEvents
                 .flatMap(new ComplaintSubjects(rules.channels(), ctx))
-                .uid(UID + "-subjects").name("Complaints by subject (重复投诉)")
+                .uid(ctx.uid(UID + "-subjects")).name("Complaints by subject (重复投诉)")
                 .keyBy(SubjectComplaint::subjectKey);
         return CEP.pattern(bySubject, pattern(rules), new ByEventId())
                 .process(new RepeatComplaintMatch(ctx))
-                .uid(UID).name(NAME);
+                .uid(ctx.uid(UID)).name(NAME);
     }
 
     /**

@@ -79,16 +79,16 @@ public class SilentGridRule extends KeyedProcessFunction<String, GridActivity, A
             DataStream<LedgerEvent> ledgerEvents, DataStream<GridReport> gridReports, RuleContext ctx) {
         DataStream<GridActivity> reports = gridReports
                 .map(GridActivity::ofReport).returns(GridActivity.class)
-                .uid("silent-grid-reports").name("Silent grids: reports");
+                .uid(ctx.uid("silent-grid-reports")).name("Silent grids: reports");
         DataStream<GridActivity> ledger = ledgerEvents
                 .map(GridActivity::ofLedgerEvent).returns(GridActivity.class)
-                .uid("silent-grid-ledger-events").name("Silent grids: ledger event times");
+                .uid(ctx.uid("silent-grid-ledger-events")).name("Silent grids: ledger event times");
         return reports.union(ledger)
                 .filter(new PatrolsAndNewEarliest())
-                .uid("silent-grid-patrols-and-start").name("Silent grids: patrols and stream start")
+                .uid(ctx.uid("silent-grid-patrols-and-start")).name("Silent grids: patrols and stream start")
                 .keyBy(new DistrictKey(ctx.reference().district().id()))
                 .process(new SilentGridRule(ctx))
-                .uid(UID).name(NAME);
+                .uid(ctx.uid(UID)).name(NAME);
     }
 
     @Override

@@ -56,10 +56,10 @@ public final class HazardNotFiledRule {
             DataStream<LedgerEvent> ledgerEvents, DataStream<GridReport> gridReports, RuleContext ctx) {
         DataStream<HazardSignal> reports = gridReports
                 .flatMap(new HazardReports())
-                .uid(UID + "-reports").name("Grid hazard reports (隐患未立案)");
+                .uid(ctx.uid(UID + "-reports")).name("Grid hazard reports (隐患未立案)");
         DataStream<HazardSignal> filings = ledgerEvents
                 .flatMap(new PossibleFilings())
-                .uid(UID + "-filings").name("Cases that may file a report (隐患未立案)");
+                .uid(ctx.uid(UID + "-filings")).name("Cases that may file a report (隐患未立案)");
         Duration within = ctx.ruleSet().hazardNotFiled().within().toDuration();
         Pattern<HazardSignal, HazardSignal> notFiled = Pattern
                 .<HazardSignal>begin("report", AfterMatchSkipStrategy.noSkip())
@@ -70,7 +70,7 @@ public final class HazardNotFiledRule {
         return CEP.pattern(reports.union(filings).keyBy(HazardSignal::key), notFiled, new ReportsFirst())
                 .inEventTime()
                 .process(new RaiseNotFiled(ctx))
-                .uid(UID).name(NAME);
+                .uid(ctx.uid(UID)).name(NAME);
     }
 
     /** Whether a CREATED files the report of the partial match. */

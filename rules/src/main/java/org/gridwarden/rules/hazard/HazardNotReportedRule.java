@@ -65,14 +65,14 @@ public class HazardNotReportedRule extends KeyedProcessFunction<String, HazardSi
             DataStream<LedgerEvent> ledgerEvents, DataStream<GridReport> gridReports, RuleContext ctx) {
         DataStream<HazardSignal> cases = ledgerEvents
                 .flatMap(new HazardCasesFromChannels(ctx, ctx.ruleSet().hazardNotReportedByGrid().channels()))
-                .uid(UID + "-cases").name("Hazard cases from outside the grid (隐患漏报)");
+                .uid(ctx.uid(UID + "-cases")).name("Hazard cases from outside the grid (隐患漏报)");
         DataStream<HazardSignal> reports = gridReports
                 .flatMap(new GridHazardReports(ctx))
-                .uid(UID + "-reports").name("Grid hazard reports (隐患漏报)");
+                .uid(ctx.uid(UID + "-reports")).name("Grid hazard reports (隐患漏报)");
         return cases.union(reports)
                 .keyBy(HazardSignal::key)
                 .process(new HazardNotReportedRule(ctx))
-                .uid(UID).name(NAME);
+                .uid(ctx.uid(UID)).name(NAME);
     }
 
     static String key(String gridId, String family) {

@@ -71,14 +71,14 @@ public class PatrolMissedHazardRule extends KeyedProcessFunction<String, Buildin
         DataStream<BuildingSignal> cases = ledgerEvents
                 .keyBy(LedgerEvent::caseId)
                 .process(new HazardCaseTracker(ctx))
-                .uid(HazardCaseTracker.UID).name(HazardCaseTracker.NAME);
+                .uid(ctx.uid(HazardCaseTracker.UID)).name(HazardCaseTracker.NAME);
         DataStream<BuildingSignal> patrols = gridReports
                 .flatMap(new NothingFoundPatrols())
-                .uid(UID + "-patrols").name("Patrols that found nothing (巡查未发现)");
+                .uid(ctx.uid(UID + "-patrols")).name("Patrols that found nothing (巡查未发现)");
         return cases.union(patrols)
                 .keyBy(BuildingSignal::buildingId)
                 .process(new PatrolMissedHazardRule(ctx))
-                .uid(UID).name(NAME);
+                .uid(ctx.uid(UID)).name(NAME);
     }
 
     @Override

@@ -60,7 +60,7 @@ public class OverdueCaseRule extends KeyedProcessFunction<String, LedgerEvent, A
         return ledgerEvents
                 .keyBy(LedgerEvent::caseId)
                 .process(new OverdueCaseRule(new OverdueCaseLogic(ctx.ruleSet().overdue(), ctx.alerts())))
-                .uid(UID).name(NAME);
+                .uid(ctx.uid(UID)).name(NAME);
     }
 
     @Override

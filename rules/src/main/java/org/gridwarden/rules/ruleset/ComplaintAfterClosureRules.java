@@ -9,4 +9,4 @@ import org.gridwarden.rules.model.Channel;
  * alert per closed case, to the department that closed it.
  */
 public record ComplaintAfterClosureRules(boolean enabled, TimeSpan window, List<Channel> channels)
-        implements Serializable, Switchable {}
+        implements RuleParameters {}

@@ -12,4 +12,4 @@ import org.gridwarden.rules.model.Channel;
  */
 public record ComplaintSurgeRules(
         boolean enabled, int threshold, TimeSpan window, List<Channel> channels, String alsoNotify)
-        implements Serializable, Switchable {}
+        implements RuleParameters {}

@@ -9,4 +9,4 @@ import org.gridwarden.rules.model.Channel;
  * in {@code lookBack} before it nor within {@code grace} after it.
  */
 public record HazardNotReportedRules(boolean enabled, TimeSpan lookBack, TimeSpan grace, List<Channel> channels)
-        implements Serializable, Switchable {}
+        implements RuleParameters {}

@@ -22,7 +22,7 @@ public record OverdueRules(
         TimeSpan signForLimit,
         TimeSpan openCaseRetention,
         TimeSpan closedCaseRetention,
-        Map<String, Map<Priority, TimeSpan>> timeLimits) implements Serializable, Switchable {
+        Map<String, Map<Priority, TimeSpan>> timeLimits) implements RuleParameters {
 
     /** The time limit for a category's class and a case's priority (NORMAL when the case gives none). */
     public TimeSpan timeLimit(String timeLimitClass, Priority priority) {

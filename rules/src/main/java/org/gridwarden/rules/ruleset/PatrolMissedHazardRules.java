@@ -9,4 +9,4 @@ import org.gridwarden.rules.model.Channel;
  * {@code followUp} by a hazard complaint on it.
  */
 public record PatrolMissedHazardRules(boolean enabled, TimeSpan followUp, List<Channel> channels)
-        implements Serializable, Switchable {}
+        implements RuleParameters {}

@@ -11,4 +11,4 @@ import org.gridwarden.rules.model.Channel;
  * @param channels the channels whose CREATED events count as complaints
  */
 public record RepeatComplaintRules(boolean enabled, int threshold, TimeSpan window, List<Channel> channels)
-        implements Serializable, Switchable {}
+        implements RuleParameters {}

@@ -1,0 +1,119 @@
+package org.gridwarden.rules.ruleset;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.gridwarden.rules.reference.Category;
+import org.gridwarden.rules.reference.GridPlace;
+import org.gridwarden.rules.reference.ReferenceData;
+
+/**
+ * The rule sets in force over time (规则集沿革), ordered by {@code effectiveFrom}. Every decision uses the
+ * version in force at the event time of the event it is about, so a replay of last month decides as the live
+ * job did then. Events before the first version's {@code effectiveFrom} fall under the first version.
+ */
+public final class RuleSetHistory implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final List<RuleSet> versions;
+
+    private RuleSetHistory(List<RuleSet> versions) {
+        this.versions = List.copyOf(versions);
+    }
+
+    public static RuleSetHistory of(RuleSet only) {
+        return new RuleSetHistory(List.of(only));
+    }
+
+    /**
+     * The versions in order of {@code effectiveFrom}. Two versions with the same name, or in force from the
+     * same instant, make the history ambiguous and are refused.
+     */
+    public static RuleSetHistory of(List<RuleSet> versions) {
+        if (versions.isEmpty()) {
+            throw new RuleSetException(List.of("no rule set given"));
+        }
+        List<RuleSet> sorted = new ArrayList<>(versions);
+        sorted.sort(Comparator.comparing(RuleSet::effectiveFrom));
+        List<String> problems = new ArrayList<>();
+        for (int i = 1; i < sorted.size(); i++) {
+            RuleSet before = sorted.get(i - 1);
+            RuleSet now = sorted.get(i);
+            if (now.effectiveFrom().equals(before.effectiveFrom())) {
+                problems.add("versions " + before.version() + " and " + now.version() + " are both in force from "
+                        + now.effectiveFrom() + "; give the newer one a later effectiveFrom");
+            }
+        }
+        sorted.stream().map(RuleSet::version).distinct()
+                .filter(v -> sorted.stream().filter(r -> r.version().equals(v)).count() > 1)
+                .forEach(v -> problems.add("version " + v + " is given twice; every version needs its own name"));
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+        return new RuleSetHistory(sorted);
+    }
+
+    /** This history with one more version, e.g. one a supervisor puts live. */
+    public RuleSetHistory with(RuleSet next) {
+        List<RuleSet> all = new ArrayList<>(versions);
+        all.add(next);
+        return of(all);
+    }
+
+    public List<RuleSet> versions() {
+        return versions;
+    }
+
+    public RuleSet latest() {
+        return versions.get(versions.size() - 1);
+    }
+
+    /** The version in force at {@code t}. */
+    public RuleSet at(Instant t) {
+        RuleSet inForce = versions.get(0);
+        for (RuleSet rs : versions) {
+            if (rs.effectiveFrom().isAfter(t)) {
+                break;
+            }
+            inForce = rs;
+        }
+        return inForce;
+    }
+
+    /**
+     * The parameters that decide an event of {@code family} at time {@code t}, grid {@code gridId} and
+     * category {@code categoryCode} (null when the rule has none), or empty when no entry covers it or the
+     * entry that does is switched off.
+     */
+    @SuppressWarnings("unchecked")
+    public <P extends RuleParameters> Optional<InForce<P>> inForce(
+            ReferenceData reference, RuleFamily family, Instant t, String gridId, String categoryCode) {
+        RuleSet rs = at(t);
+        GridPlace place = gridId == null ? null : reference.grid(gridId).orElse(null);
+        Category category = categoryCode == null ? null : reference.category(categoryCode).orElse(null);
+        return rs.entryFor(family, place, category).filter(RuleEntry::enabled)
+                .map(e -> new InForce<>(rs.version(), e.id(), (P) e.parameters()));
+    }
+
+    /** Whether any version switches the family on anywhere, i.e. whether its operators must run. */
+    public boolean runs(RuleFamily family) {
+        return versions.stream().anyMatch(rs -> rs.runs(family));
+    }
+
+    /** Every enabled entry's parameters of a family across all versions, e.g. to size state retention. */
+    @SuppressWarnings("unchecked")
+    public <P extends RuleParameters> List<P> allParameters(RuleFamily family) {
+        return versions.stream().flatMap(rs -> rs.entries(family).stream()).filter(RuleEntry::enabled)
+                .map(e -> (P) e.parameters()).toList();
+    }
+
+    /**
+     * Parameters with the rule-set version and the entry that gave them, so an alert names what produced it.
+     */
+    public record InForce<P extends RuleParameters>(String version, String entryId, P parameters)
+            implements Serializable {}
+}

@@ -19,7 +19,9 @@ import org.gridwarden.rules.ingest.WallClock;
 import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.routing.DepartmentTopicRouter;
+import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.ruleset.RuleSet;
+import org.gridwarden.rules.ruleset.RuleSetHistory;
 
 /**
  * The live job (实时预警): Kafka in, rules, department topics out, exactly-once by default. The same class is
@@ -76,6 +78,16 @@ public final class LiveJob {
     /** Kafka sources -> workflow -> department topics and dead-letter topic. */
     public static void define(StreamExecutionEnvironment env, Settings settings, ReferenceData reference,
             RuleSet ruleSet, Clock clock) {
+        define(env, settings, reference, RuleSetHistory.of(ruleSet), clock);
+    }
+
+    /**
+     * The live job under the rule sets of {@code history}. Operator uids do not depend on the history, so a
+     * savepoint taken under one history restores under a longer one.
+     */
+    public static void define(StreamExecutionEnvironment env, Settings settings, ReferenceData reference,
+            RuleSetHistory history, Clock clock) {
+        RuleSet ruleSet = history.latest();
         KafkaSettings kafka = settings.kafka();
         KafkaEndpoints endpoints = new KafkaEndpoints(kafka);
         IngestDecoder decoder = new IngestDecoder(reference);
@@ -93,7 +105,7 @@ public final class LiveJob {
                         watermarks, "Ledger events (Kafka)")
                 .uid("ledger-events-kafka");
 
-        AlertWorkflow.Outputs outputs = AlertWorkflow.define(reports, ledger, ruleSet, reference);
+        AlertWorkflow.Outputs outputs = AlertWorkflow.define(reports, ledger, RuleContext.of(reference, history));
 
         outputs.alerts()
                 .flatMap(new DepartmentTopicRouter(reference, kafka.allAlertsTopic()))

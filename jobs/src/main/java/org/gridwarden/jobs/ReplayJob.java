@@ -34,7 +34,9 @@ import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.DeadLetter;
 import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.reference.ReferenceData;
+import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.ruleset.RuleSet;
+import org.gridwarden.rules.ruleset.RuleSetHistory;
 
 /**
  * A bounded run over JSON-lines history (回放), in BATCH mode by default: every key's events are processed in
@@ -58,6 +60,13 @@ public final class ReplayJob {
 
     public static ReplaySummary run(Settings settings, ReferenceData reference, RuleSet ruleSet, PrintStream progress)
             throws Exception {
+        return run(settings, reference, RuleSetHistory.of(ruleSet), progress);
+    }
+
+    /** Replays under the rule sets of {@code history}, each decision by the version in force at its event's time. */
+    public static ReplaySummary run(Settings settings, ReferenceData reference, RuleSetHistory history,
+            PrintStream progress) throws Exception {
+        RuleSet ruleSet = history.latest();
         List<Path> reports = inputFiles(settings.input(), "grid-reports");
         List<Path> ledger = inputFiles(settings.input(), "ledger-events");
         if (reports.isEmpty() && ledger.isEmpty()) {
@@ -78,7 +87,7 @@ public final class ReplayJob {
                         "Ledger events (files)")
                 .uid("ledger-events-files");
 
-        AlertWorkflow.Outputs outputs = AlertWorkflow.define(reportStream, ledgerStream, ruleSet, reference);
+        AlertWorkflow.Outputs outputs = AlertWorkflow.define(reportStream, ledgerStream, RuleContext.of(reference, history));
         DataStream<ReplayRecord> results = outputs.alerts().map(new AlertRecord()).uid("collect-alerts").name("Alerts")
                 .union(outputs.deadLetters().map(new DeadLetterRecord()).uid("collect-dead-letters").name("Dead letters"));
 

@@ -1,9 +1,11 @@
 package org.gridwarden.jobs.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.reference.ReferenceDataLoader;
 import org.gridwarden.rules.ruleset.RuleSet;
+import org.gridwarden.rules.ruleset.RuleSetHistory;
 import org.gridwarden.rules.ruleset.RuleSetLoader;
 import picocli.CommandLine.Option;
 
@@ -18,8 +20,10 @@ public final class DistrictOptions {
                     + " calendar/). Default: the sample district.")
     Path reference;
 
-    @Option(names = "--rules", paramLabel = "FILE", description = "Rule set YAML. Default: rules/ruleset.yaml.")
-    Path rules;
+    @Option(names = "--rules", paramLabel = "FILE|DIR", split = ",",
+            description = "Rule set YAML, or several (repeat the option, or a directory of *.yaml): each applies to"
+                    + " events from its effectiveFrom on. Default: rules/ruleset.yaml.")
+    List<Path> rules;
 
     public static Path home() {
         return Path.of(System.getProperty("gridwarden.home", "."));
@@ -29,7 +33,13 @@ public final class DistrictOptions {
         return ReferenceDataLoader.load(reference != null ? reference : home().resolve("sample-data/reference"));
     }
 
+    /** The newest of the rule sets given: what a command that takes one rule set uses. */
     public RuleSet loadRuleSet(ReferenceData referenceData) {
-        return RuleSetLoader.load(rules != null ? rules : home().resolve("rules/ruleset.yaml"), referenceData);
+        return loadHistory(referenceData).latest();
+    }
+
+    public RuleSetHistory loadHistory(ReferenceData referenceData) {
+        return RuleSetLoader.loadHistory(rules != null ? rules : List.of(home().resolve("rules/ruleset.yaml")),
+                referenceData);
     }
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Governance risk early-warning on Apache Flink: grid reports and service-ledger events in,"
                 + " alerts to the responsible departments out.",
         subcommands = {DemoCommand.class, ReplayCommand.class, GenerateCommand.class, RunCommand.class, WatchCommand.class,
-            StateBackendBench.class})
+            RulesCommand.class, StateBackendBench.class})
 public final class GridwardenCli {
 
     /** Exit code for wrong arguments, unreadable files and invalid rule sets or reference data. */

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.gridwarden.jobs.ReplayJob;
 import org.gridwarden.jobs.ReplaySummary;
 import org.gridwarden.rules.reference.ReferenceData;
-import org.gridwarden.rules.ruleset.RuleSet;
+import org.gridwarden.rules.ruleset.RuleSetHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -49,11 +49,13 @@ final class ReplayCommand implements Callable<Integer> {
         }
         PrintStream console = System.out;
         ReferenceData reference = district.loadReference();
-        RuleSet ruleSet = district.loadRuleSet(reference);
-        console.printf("Replaying %s with rule set %s over %s (%d grids)%n", input, ruleSet.version(),
+        RuleSetHistory history = district.loadHistory(reference);
+        console.printf("Replaying %s with rule set %s over %s (%d grids)%n", input,
+                history.versions().stream().map(rs -> rs.version() + " from " + rs.effectiveFrom())
+                        .collect(java.util.stream.Collectors.joining(", ")),
                 reference.district().name(), reference.grids().size());
         ReplaySummary summary = ReplayJob.run(new ReplayJob.Settings(input, out, until, parallelism, mode), reference,
-                ruleSet, console);
+                history, console);
         summary.print(console);
         console.println("Outputs in " + out.toAbsolutePath());
         return 0;

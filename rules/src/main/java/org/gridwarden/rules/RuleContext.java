@@ -26,7 +26,7 @@ public record RuleContext(ReferenceData reference, RuleSetHistory history, Alert
     }
 
     public static RuleContext of(ReferenceData reference, RuleSetHistory history) {
-        return new RuleContext(reference, history, new AlertFactory(reference, history.latest().version()), "");
+        return new RuleContext(reference, history, new AlertFactory(reference), "");
     }
 
     public RuleContext withUidPrefix(String prefix) {

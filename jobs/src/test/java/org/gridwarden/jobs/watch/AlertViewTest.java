@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
-import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.junit.jupiter.api.Test;
 

@@ -22,11 +22,9 @@ public final class AlertFactory implements Serializable {
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ReferenceData reference;
-    private final String ruleSetVersion;
 
-    public AlertFactory(ReferenceData reference, String ruleSetVersion) {
+    public AlertFactory(ReferenceData reference) {
         this.reference = reference;
-        this.ruleSetVersion = ruleSetVersion;
     }
 
     public ReferenceData reference() {
@@ -49,18 +47,26 @@ public final class AlertFactory implements Serializable {
             Instant eventTime,
             Instant deadline) {}
 
-    public Alert create(Finding f) {
-        return create(f, ruleSetVersion);
-    }
-
     /** The alert for a finding decided under rule-set version {@code version}. */
     public Alert create(Finding f, String version) {
+        return create(f, version, f.eventTime());
+    }
+
+    /**
+     * The alert for a finding about an episode (e.g. a run of repeated complaints) whose identity is its start,
+     * so the same episode keeps its alert id when a changed threshold flags it earlier or later.
+     */
+    public Alert createEpisode(Finding f, String version, Instant episodeStart) {
+        return create(f, version, episodeStart);
+    }
+
+    private Alert create(Finding f, String version, Instant identityTime) {
         GridPlace place = reference.grid(f.gridId()).orElse(null);
         Category category = reference.category(f.categoryCode()).orElse(null);
         CategoryFamily family = category == null ? null : reference.family(category.family()).orElse(null);
         Department dept = f.department();
         return new Alert(
-                AlertIds.of(f.ruleId(), f.level().name(), f.subjectKey(), f.discriminator(), f.eventTime()),
+                AlertIds.of(f.ruleId(), f.level().name(), f.subjectKey(), f.discriminator(), identityTime),
                 f.ruleId(),
                 version,
                 f.level(),

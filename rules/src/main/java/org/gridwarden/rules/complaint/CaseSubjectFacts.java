@@ -13,11 +13,13 @@ import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwarden.rules.RuleContext;
-import org.gridwarden.rules.model.Channel;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.model.LedgerEventType;
 import org.gridwarden.rules.reference.Category;
 import org.gridwarden.rules.reference.GridPlace;
+import org.gridwarden.rules.ruleset.ComplaintAfterClosureRules;
+import org.gridwarden.rules.ruleset.OverdueRules;
+import org.gridwarden.rules.ruleset.RuleFamily;
 
 /**
  * First stage of 案结事不了, keyed by case: a CLOSED event names only its case, so this remembers each case's
@@ -40,7 +42,6 @@ final class CaseSubjectFacts extends KeyedProcessFunction<String, LedgerEvent, C
             .thenComparing(LedgerEvent::eventId);
 
     private final RuleContext ctx;
-    private final List<Channel> channels;
     private final Duration window;
     private final Duration openCaseRetention;
 
@@ -49,9 +50,9 @@ final class CaseSubjectFacts extends KeyedProcessFunction<String, LedgerEvent, C
 
     CaseSubjectFacts(RuleContext ctx) {
         this.ctx = ctx;
-        this.channels = List.copyOf(ctx.ruleSet().complaintAfterClosure().channels());
-        this.window = ctx.ruleSet().complaintAfterClosure().window().toDuration();
-        this.openCaseRetention = ctx.ruleSet().overdue().openCaseRetention().toDuration();
+        // the longest of every rule-set version, so that each version's own window fits
+        this.window = ctx.history().longest(RuleFamily.COMPLAINT_AFTER_CLOSURE, ComplaintAfterClosureRules::window);
+        this.openCaseRetention = ctx.history().longest(RuleFamily.OVERDUE, OverdueRules::openCaseRetention);
     }
 
     @Override
@@ -126,7 +127,7 @@ final class CaseSubjectFacts extends KeyedProcessFunction<String, LedgerEvent, C
         Category category = ctx.reference().category(e.category()).orElseThrow();
         GridPlace place = ctx.reference().grid(e.gridId()).orElseThrow();
         List<String> subjects = Complaints.subjectKeys(e, category.family());
-        if (Complaints.isComplaint(e, channels)) {
+        if (Complaints.isComplaint(e, RuleFamily.COMPLAINT_AFTER_CLOSURE, ctx)) {
             for (String subject : subjects) {
                 out.collect(new CaseFact(CaseFact.Kind.COMPLAINT, subject, e.caseId(), e.eventId(), e.at(),
                         e.gridId(), e.category(), null));

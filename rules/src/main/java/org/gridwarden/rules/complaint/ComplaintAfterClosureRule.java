@@ -20,6 +20,9 @@ import org.gridwarden.rules.reference.Category;
 import org.gridwarden.rules.reference.Department;
 import org.gridwarden.rules.reference.GridPlace;
 import org.gridwarden.rules.reference.ReferenceData;
+import org.gridwarden.rules.ruleset.ComplaintAfterClosureRules;
+import org.gridwarden.rules.ruleset.RuleFamily;
+import org.gridwarden.rules.ruleset.RuleSetHistory.InForce;
 
 /**
  * 案结事不了 (complaint after closure): a complaint on a subject (same complainant, or same building/address,
@@ -48,6 +51,7 @@ public class ComplaintAfterClosureRule extends KeyedProcessFunction<String, Foll
             .thenComparing(f -> f.complaint().subjectKey());
 
     private final RuleContext ctx;
+    /** The longest window of any rule-set version: when no candidate can come any more. */
     private final Duration window;
 
     private transient MapState<String, FollowUp> pending;
@@ -56,11 +60,15 @@ public class ComplaintAfterClosureRule extends KeyedProcessFunction<String, Foll
 
     public ComplaintAfterClosureRule(RuleContext ctx) {
         this.ctx = ctx;
-        this.window = ctx.ruleSet().complaintAfterClosure().window().toDuration();
+        this.window = longestWindow(ctx);
+    }
+
+    private static Duration longestWindow(RuleContext ctx) {
+        return ctx.history().longest(RuleFamily.COMPLAINT_AFTER_CLOSURE, ComplaintAfterClosureRules::window);
     }
 
     public static DataStream<Alert> detect(DataStream<LedgerEvent> ledgerEvents, RuleContext ctx) {
-        Duration window = ctx.ruleSet().complaintAfterClosure().window().toDuration();
+        Duration window = longestWindow(ctx);
         return ledgerEvents
                 .keyBy(LedgerEvent::caseId)
                 .process(new CaseSubjectFacts(ctx))
@@ -90,9 +98,17 @@ public class ComplaintAfterClosureRule extends KeyedProcessFunction<String, Foll
     public void onTimer(long timestamp, OnTimerContext c, Collector<Alert> out) throws Exception {
         List<FollowUp> ready = EventTimeBuffer.takeReady(pending, timestamp, f -> f.complaint().at(), FIRST_COMPLAINT);
         Long forget = forgetAt.value();
-        if (forget == null && !ready.isEmpty()) {
-            FollowUp first = ready.get(0);
-            out.collect(alert(first));
+        InForce<ComplaintAfterClosureRules> rules = null;
+        FollowUp first = null;
+        for (FollowUp f : ready) {
+            rules = inTime(f);
+            if (rules != null) {
+                first = f;
+                break;
+            }
+        }
+        if (forget == null && first != null) {
+            out.collect(alert(first, rules));
             forget = first.closure().at().plus(window).toEpochMilli();
             forgetAt.update(forget);
         }
@@ -102,7 +118,19 @@ public class ComplaintAfterClosureRule extends KeyedProcessFunction<String, Foll
         }
     }
 
-    private Alert alert(FollowUp f) {
+    /**
+     * The entry that decides a candidate, the one in force for the new complaint, if its window reaches from
+     * the close to the complaint; else null.
+     */
+    private InForce<ComplaintAfterClosureRules> inTime(FollowUp f) {
+        CaseFact complaint = f.complaint();
+        return ctx.<ComplaintAfterClosureRules>inForce(RuleFamily.COMPLAINT_AFTER_CLOSURE, complaint.at(),
+                        complaint.gridId(), complaint.category())
+                .filter(r -> !complaint.at().isAfter(f.closure().at().plus(r.parameters().window().toDuration())))
+                .orElse(null);
+    }
+
+    private Alert alert(FollowUp f, InForce<ComplaintAfterClosureRules> rules) {
         CaseFact closure = f.closure();
         CaseFact complaint = f.complaint();
         ReferenceData ref = ctx.reference();
@@ -115,11 +143,11 @@ public class ComplaintAfterClosureRule extends KeyedProcessFunction<String, Foll
         String message = "案件" + closure.caseId() + "（" + place.grid().name() + "，" + category.name() + "）于"
                 + alerts.local(closure.at()) + "由" + closedBy.name() + "办结，" + alerts.local(complaint.at())
                 + Complaints.describeSubject(complaint.subjectKey()) + "又就同类问题投诉（案件" + complaint.caseId()
-                + "，" + newCategory.name() + "），距办结不足" + ctx.ruleSet().complaintAfterClosure().window().toChinese()
+                + "，" + newCategory.name() + "），距办结不足" + rules.parameters().window().toChinese()
                 + "。请" + closedBy.name() + "复核办理结果，问题是否真正解决。";
         return alerts.create(new AlertFactory.Finding(
                 RULE_ID, AlertLevel.WARNING, complaint.subjectKey(), closure.eventId(), closure.caseId(), closedBy,
                 closure.gridId(), closure.category(), title, message, List.of(closure.eventId(), complaint.eventId()),
-                complaint.at(), null));
+                complaint.at(), null), rules.version());
     }
 }

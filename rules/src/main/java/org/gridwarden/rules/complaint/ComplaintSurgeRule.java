@@ -1,6 +1,5 @@
 package org.gridwarden.rules.complaint;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -24,6 +23,8 @@ import org.gridwarden.rules.reference.Department;
 import org.gridwarden.rules.reference.GridPlace;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.ComplaintSurgeRules;
+import org.gridwarden.rules.ruleset.RuleFamily;
+import org.gridwarden.rules.ruleset.RuleSetHistory.InForce;
 
 /**
  * Complaint surges (群体性诉求), keyed by community and category family: the complaint that first brings
@@ -50,8 +51,6 @@ public class ComplaintSurgeRule extends KeyedProcessFunction<String, SubjectComp
             Comparator.comparing(LedgerEvent::at).thenComparing(LedgerEvent::eventId);
 
     private final RuleContext ctx;
-    private final int threshold;
-    private final Duration window;
 
     private transient MapState<String, LedgerEvent> pending;
     private transient MapState<String, LedgerEvent> inWindow;
@@ -59,14 +58,20 @@ public class ComplaintSurgeRule extends KeyedProcessFunction<String, SubjectComp
 
     public ComplaintSurgeRule(RuleContext ctx) {
         this.ctx = ctx;
-        ComplaintSurgeRules rules = ctx.ruleSet().complaintSurge();
-        this.threshold = rules.threshold();
-        this.window = rules.window().toDuration();
+    }
+
+    /**
+     * The entry in force for a complaint (its time, grid and category); the community's flatMap let through
+     * only complaints that one covers.
+     */
+    private InForce<ComplaintSurgeRules> rulesFor(LedgerEvent e) {
+        return ctx.<ComplaintSurgeRules>inForce(RuleFamily.COMPLAINT_SURGE, e.at(), e.gridId(), e.category())
+                .orElseThrow();
     }
 
     public static DataStream<Alert> detect(DataStream<LedgerEvent> ledgerEvents, RuleContext ctx) {
         return ledgerEvents
-                .flatMap(new CommunityComplaints(ctx.ruleSet().complaintSurge().channels(), ctx))
+                .flatMap(new CommunityComplaints(ctx))
                 .uid(ctx.uid(UID + "-communities")).name("Complaints by community (群体性诉求)")
                 .keyBy(SubjectComplaint::subjectKey)
                 .process(new ComplaintSurgeRule(ctx))
@@ -88,23 +93,32 @@ public class ComplaintSurgeRule extends KeyedProcessFunction<String, SubjectComp
         pending.put(e.eventId(), e);
         long at = e.at().toEpochMilli();
         ctx.timerService().registerEventTimeTimer(at);
-        ctx.timerService().registerEventTimeTimer(at + window.toMillis());
+        ctx.timerService().registerEventTimeTimer(at + rulesFor(e).parameters().window().toDuration().toMillis());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext timerCtx, Collector<Alert> out) throws Exception {
+        InForce<ComplaintSurgeRules> rules = null;
         for (LedgerEvent e : EventTimeBuffer.takeReady(pending, timestamp, LedgerEvent::at, EVENT_TIME_ORDER)) {
+            rules = rulesFor(e);
             inWindow.put(e.eventId(), e);
-            dropBefore(e.at().minus(window).toEpochMilli());
-            if (!Boolean.TRUE.equals(surging.value()) && people() >= threshold) {
-                raise(timerCtx.getCurrentKey(), e, out);
+            dropBefore(e.at().minus(rules.parameters().window().toDuration()).toEpochMilli());
+            if (!Boolean.TRUE.equals(surging.value()) && people() >= rules.parameters().threshold()) {
+                raise(timerCtx.getCurrentKey(), e, rules, out);
                 surging.update(true);
             }
         }
-        // what is left of the window just after this instant: complaints at exactly now - window leave it now
-        dropBefore(timestamp - window.toMillis() + 1);
-        if (people() < threshold) {
+        LedgerEvent newest = newest();
+        if (newest == null) {
             surging.clear();
+        } else {
+            // the window of the newest complaint's entry decides when the episode ends
+            ComplaintSurgeRules current = rulesFor(newest).parameters();
+            // what is left of the window just after this instant: complaints at exactly now - window leave it now
+            dropBefore(timestamp - current.window().toDuration().toMillis() + 1);
+            if (people() < current.threshold()) {
+                surging.clear();
+            }
         }
         if (inWindow.isEmpty()) {
             inWindow.clear(); // an emptied map still counts as a state entry
@@ -121,6 +135,16 @@ public class ComplaintSurgeRule extends KeyedProcessFunction<String, SubjectComp
         }
     }
 
+    private LedgerEvent newest() throws Exception {
+        LedgerEvent newest = null;
+        for (LedgerEvent e : inWindow.values()) {
+            if (newest == null || EVENT_TIME_ORDER.compare(e, newest) > 0) {
+                newest = e;
+            }
+        }
+        return newest;
+    }
+
     private long people() throws Exception {
         List<String> people = new ArrayList<>();
         for (LedgerEvent e : inWindow.values()) {
@@ -129,7 +153,8 @@ public class ComplaintSurgeRule extends KeyedProcessFunction<String, SubjectComp
         return people.stream().filter(Objects::nonNull).distinct().count();
     }
 
-    private void raise(String subjectKey, LedgerEvent completing, Collector<Alert> out) throws Exception {
+    private void raise(String subjectKey, LedgerEvent completing, InForce<ComplaintSurgeRules> rules,
+            Collector<Alert> out) throws Exception {
         List<LedgerEvent> complaints = new ArrayList<>();
         inWindow.values().forEach(complaints::add);
         complaints.sort(EVENT_TIME_ORDER);
@@ -139,20 +164,21 @@ public class ComplaintSurgeRule extends KeyedProcessFunction<String, SubjectComp
         Category category = ref.category(completing.category()).orElseThrow();
         String familyName = ref.family(category.family()).orElseThrow().name();
         Department streetOffice = ref.department(place.street().department()).orElseThrow();
-        Department police = ref.department(ctx.ruleSet().complaintSurge().alsoNotify()).orElseThrow();
+        Department police = ref.department(rules.parameters().alsoNotify()).orElseThrow();
         AlertFactory alerts = ctx.alerts();
 
         String caseIds = String.join("、", complaints.stream().map(LedgerEvent::caseId).toList());
         String title = "群体性诉求预警：" + place.community().name() + familyName + "问题集中投诉";
         String message = place.community().name() + "自" + alerts.local(complaints.get(0).at()) + "至"
-                + alerts.local(completing.at()) + "（" + ctx.ruleSet().complaintSurge().window().toChinese() + "内）收到"
+                + alerts.local(completing.at()) + "（" + rules.parameters().window().toChinese() + "内）收到"
                 + familyName + "问题投诉" + complaints.size() + "件，来自" + people() + "名不同投诉人，案件：" + caseIds
                 + "。可能引发群体性事件，请" + streetOffice.name() + "会同" + police.name() + "及时介入、化解。";
         List<String> evidence = complaints.stream().map(LedgerEvent::eventId).toList();
         for (Department d : List.of(streetOffice, police)) {
             out.collect(alerts.create(new AlertFactory.Finding(
                     RULE_ID, AlertLevel.CRITICAL, subjectKey, completing.eventId() + '|' + d.id(), null, d,
-                    completing.gridId(), completing.category(), title, message, evidence, completing.at(), null)));
+                    completing.gridId(), completing.category(), title, message, evidence, completing.at(), null),
+                    rules.version()));
         }
     }
 }

@@ -2,9 +2,12 @@ package org.gridwarden.rules.complaint;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.model.Channel;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.model.LedgerEventType;
+import org.gridwarden.rules.ruleset.ChannelFilter;
+import org.gridwarden.rules.ruleset.RuleFamily;
 
 /**
  * What counts as a complaint (投诉) and whom or what it is about. A complaint is a ledger CREATED event from
@@ -17,6 +20,13 @@ public final class Complaints {
 
     public static boolean isComplaint(LedgerEvent e, List<Channel> channels) {
         return e.type() == LedgerEventType.CREATED && channels.contains(e.channel());
+    }
+
+    /** Whether a CREATED is a complaint for {@code family}: from a channel of the entry in force for it. */
+    public static boolean isComplaint(LedgerEvent e, RuleFamily family, RuleContext ctx) {
+        return e.type() == LedgerEventType.CREATED
+                && ctx.inForce(family, e.at(), e.gridId(), e.category())
+                        .map(r -> ((ChannelFilter) r.parameters()).channels().contains(e.channel())).orElse(false);
     }
 
     /**

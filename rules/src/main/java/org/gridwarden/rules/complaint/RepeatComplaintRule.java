@@ -1,16 +1,15 @@
 package org.gridwarden.rules.complaint;
 
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import org.apache.flink.cep.CEP;
-import org.apache.flink.cep.EventComparator;
-import org.apache.flink.cep.functions.PatternProcessFunction;
-import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
-import org.apache.flink.cep.pattern.Pattern;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.AlertFactory;
@@ -22,94 +21,120 @@ import org.gridwarden.rules.reference.Department;
 import org.gridwarden.rules.reference.GridPlace;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.RepeatComplaintRules;
+import org.gridwarden.rules.ruleset.RuleFamily;
+import org.gridwarden.rules.ruleset.RuleSetHistory.InForce;
 
 /**
  * Repeated complaints (重复投诉): the complaint that makes {@code threshold} complaints of one subject (same
  * complainant, or same building/address, and the same category family) within {@code window} from first to
  * last raises one WARNING to the department that owns the category at its first tier. Counting then restarts
- * after that complaint (skip past the last event), so the next alert needs {@code threshold} new complaints.
+ * after that complaint, so the next alert needs {@code threshold} new complaints.
  *
- * <p>A CEP pattern keyed by subject. CEP buffers events until the watermark passes them and orders them by
- * event time (ties by event id), so any arrival order within the allowed lateness, and BATCH replay, give the
- * same matches. State: the pattern's {@code within} drops partial matches older than the window.
+ * <p>Threshold and window come from the rule-set entry in force for each complaint (its time, grid and
+ * category), so they may change while a subject's count runs: the count survives a new rule-set version and
+ * the new threshold applies from the first complaint after its effectiveFrom. A fixed CEP pattern could not
+ * do that. The alert's identity is the episode (subject and first complaint), so a lowered threshold flags the
+ * same episode earlier under the same alert id.
+ *
+ * <p>Keyed by subject. Complaints wait in state until the watermark passes them, then count in event-time
+ * order (ties by event id), so arrival order within the allowed lateness and BATCH replay give the same
+ * alerts. State: the waiting complaints and the current count, which a timer empties once its newest
+ * complaint is older than the longest window of any rule-set version.
  */
-public final class RepeatComplaintRule {
+public final class RepeatComplaintRule extends KeyedProcessFunction<String, SubjectComplaint, Alert> {
 
     public static final String RULE_ID = "REPEAT_COMPLAINT";
     public static final String UID = "repeat-complaint-rule";
     public static final String NAME = "Repeated complaints (重复投诉)";
 
-    private static final String COMPLAINTS = "complaints";
+    private static final Comparator<LedgerEvent> EVENT_TIME_ORDER =
+            Comparator.comparing(LedgerEvent::at).thenComparing(LedgerEvent::eventId);
 
-    private RepeatComplaintRule() {}
+    private final RuleContext ctx;
+    private final long longestWindow;
+
+    private transient MapState<String, LedgerEvent> pending;
+    private transient ListState<LedgerEvent> counted;
+
+    RepeatComplaintRule(RuleContext ctx) {
+        this.ctx = ctx;
+        this.longestWindow = ctx.history().<RepeatComplaintRules>allParameters(RuleFamily.REPEAT_COMPLAINT).stream()
+                .mapToLong(r -> r.window().toDuration().toMillis()).max().orElse(0);
+    }
 
     public static DataStream<Alert> detect(DataStream<LedgerEvent> ledgerEvents, RuleContext ctx) {
-        RepeatComplaintRules rules = ctx.ruleSet().repeatComplaint();
-        KeyedStream<SubjectComplaint, String> bySubject = ledgerEvents
-                .flatMap(new ComplaintSubjects(rules.channels(), ctx))
+        return ledgerEvents
+                .flatMap(new ComplaintSubjects(RuleFamily.REPEAT_COMPLAINT, ctx))
                 .uid(ctx.uid(UID + "-subjects")).name("Complaints by subject (重复投诉)")
-                .keyBy(SubjectComplaint::subjectKey);
-        return CEP.pattern(bySubject, pattern(rules), new ByEventId())
-                .process(new RepeatComplaintMatch(ctx))
+                .keyBy(SubjectComplaint::subjectKey)
+                .process(new RepeatComplaintRule(ctx))
                 .uid(ctx.uid(UID)).name(NAME);
     }
 
-    /**
-     * {@code threshold} complaints in a row of one subject. CEP times a partial match out once
-     * {@code last - first >= within}; the rule allows a span of exactly {@code window}, hence one millisecond more.
-     */
-    static Pattern<SubjectComplaint, SubjectComplaint> pattern(RepeatComplaintRules rules) {
-        return Pattern.<SubjectComplaint>begin(COMPLAINTS, AfterMatchSkipStrategy.skipPastLastEvent())
-                .times(rules.threshold())
-                .within(rules.window().toDuration().plus(Duration.ofMillis(1)));
+    @Override
+    public void open(OpenContext openContext) {
+        pending = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("pending-complaints", String.class, LedgerEvent.class));
+        counted = getRuntimeContext().getListState(new ListStateDescriptor<>("counted-complaints", LedgerEvent.class));
     }
 
-    /** Complaints at the same instant in a fixed order, so live and replay pick the same ones. */
-    static final class ByEventId implements EventComparator<SubjectComplaint> {
-        private static final long serialVersionUID = 1L;
+    @Override
+    public void processElement(SubjectComplaint c, Context context, Collector<Alert> out) throws Exception {
+        LedgerEvent e = c.complaint();
+        pending.put(e.eventId(), e);
+        long at = e.at().toEpochMilli();
+        context.timerService().registerEventTimeTimer(at);
+        // registered on arrival, so a BATCH run (which ignores timers set at end of input) forgets alike
+        context.timerService().registerEventTimeTimer(at + longestWindow + 1);
+    }
 
-        @Override
-        public int compare(SubjectComplaint a, SubjectComplaint b) {
-            return a.complaint().eventId().compareTo(b.complaint().eventId());
+    @Override
+    public void onTimer(long timestamp, OnTimerContext timerCtx, Collector<Alert> out) throws Exception {
+        List<LedgerEvent> count = new ArrayList<>();
+        counted.get().forEach(count::add);
+        for (LedgerEvent e : EventTimeBuffer.takeReady(pending, timestamp, LedgerEvent::at, EVENT_TIME_ORDER)) {
+            InForce<RepeatComplaintRules> rules = ctx.<RepeatComplaintRules>inForce(
+                    RuleFamily.REPEAT_COMPLAINT, e.at(), e.gridId(), e.category()).orElse(null);
+            if (rules == null) {
+                continue;
+            }
+            long earliest = e.at().minus(rules.parameters().window().toDuration()).toEpochMilli();
+            count.removeIf(old -> old.at().toEpochMilli() < earliest);
+            count.add(e);
+            if (count.size() >= rules.parameters().threshold()) {
+                out.collect(alert(timerCtx.getCurrentKey(), count, rules));
+                count.clear();
+            }
+        }
+        count.removeIf(old -> old.at().toEpochMilli() < timestamp - longestWindow);
+        if (count.isEmpty()) {
+            counted.clear();
+        } else {
+            counted.update(count);
         }
     }
 
-    static final class RepeatComplaintMatch extends PatternProcessFunction<SubjectComplaint, Alert> {
-        private static final long serialVersionUID = 1L;
+    private Alert alert(String subjectKey, List<LedgerEvent> complaints, InForce<RepeatComplaintRules> rules) {
+        LedgerEvent first = complaints.get(0);
+        LedgerEvent last = complaints.get(complaints.size() - 1);
+        ReferenceData ref = ctx.reference();
+        Category category = ref.category(last.category()).orElseThrow();
+        GridPlace place = ref.grid(last.gridId()).orElseThrow();
+        String familyName = ref.family(category.family()).orElseThrow().name();
+        AlertFactory alerts = ctx.alerts();
+        Department department = ref.responsible(category, place, category.firstTier());
 
-        private final RuleContext ctx;
-
-        RepeatComplaintMatch(RuleContext ctx) {
-            this.ctx = ctx;
-        }
-
-        @Override
-        public void processMatch(Map<String, List<SubjectComplaint>> match, Context context, Collector<Alert> out) {
-            List<SubjectComplaint> matched = match.get(COMPLAINTS);
-            List<LedgerEvent> complaints = matched.stream().map(SubjectComplaint::complaint)
-                    .sorted(Comparator.comparing(LedgerEvent::at).thenComparing(LedgerEvent::eventId)).toList();
-            String subjectKey = matched.get(0).subjectKey();
-            LedgerEvent first = complaints.get(0);
-            LedgerEvent last = complaints.get(complaints.size() - 1);
-
-            ReferenceData ref = ctx.reference();
-            Category category = ref.category(last.category()).orElseThrow();
-            GridPlace place = ref.grid(last.gridId()).orElseThrow();
-            String familyName = ref.family(category.family()).orElseThrow().name();
-            AlertFactory alerts = ctx.alerts();
-            Department department = ref.responsible(category, place, category.firstTier());
-
-            String caseIds = String.join("、", complaints.stream().map(LedgerEvent::caseId).toList());
-            String title = "重复投诉：" + Complaints.describeSubject(subjectKey) + "反映" + familyName + "问题"
-                    + complaints.size() + "次";
-            String message = Complaints.describeSubject(subjectKey) + "自" + alerts.local(first.at()) + "至"
-                    + alerts.local(last.at()) + "（" + ctx.ruleSet().repeatComplaint().window().toChinese() + "内）就"
-                    + familyName + "问题投诉" + complaints.size() + "次，案件：" + caseIds + "（最近一次在"
-                    + place.grid().name() + "）。请" + department.name() + "核查前期处置情况，防止问题反复。";
-            out.collect(alerts.create(new AlertFactory.Finding(
-                    RULE_ID, AlertLevel.WARNING, subjectKey, last.eventId(), last.caseId(), department,
-                    last.gridId(), last.category(), title, message,
-                    complaints.stream().map(LedgerEvent::eventId).toList(), last.at(), null)));
-        }
+        String caseIds = String.join("、", complaints.stream().map(LedgerEvent::caseId).toList());
+        String title = "重复投诉：" + Complaints.describeSubject(subjectKey) + "反映" + familyName + "问题"
+                + complaints.size() + "次";
+        String message = Complaints.describeSubject(subjectKey) + "自" + alerts.local(first.at()) + "至"
+                + alerts.local(last.at()) + "（" + rules.parameters().window().toChinese() + "内）就"
+                + familyName + "问题投诉" + complaints.size() + "次，案件：" + caseIds + "（最近一次在"
+                + place.grid().name() + "）。请" + department.name() + "核查前期处置情况，防止问题反复。";
+        return alerts.createEpisode(new AlertFactory.Finding(
+                RULE_ID, AlertLevel.WARNING, subjectKey, first.eventId(), last.caseId(), department,
+                last.gridId(), last.category(), title, message,
+                complaints.stream().map(LedgerEvent::eventId).toList(), last.at(), null),
+                rules.version(), first.at());
     }
 }

@@ -9,6 +9,8 @@ import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.reference.Department;
 import org.gridwarden.rules.reference.GridPlace;
+import org.gridwarden.rules.ruleset.RuleSetHistory.InForce;
+import org.gridwarden.rules.ruleset.SilentGridRules;
 import org.gridwarden.rules.ruleset.TimeSpan;
 
 /** The wording and routing of a silent-grid alert (网格静默): to the grid's street office, as a WARNING. */
@@ -17,14 +19,14 @@ final class SilentGridAlerts implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final RuleContext ctx;
-    private final TimeSpan silence;
 
     SilentGridAlerts(RuleContext ctx) {
         this.ctx = ctx;
-        this.silence = ctx.ruleSet().silentGrid().silence();
     }
 
     Alert silent(String gridId, Silence s, Instant at) {
+        InForce<SilentGridRules> rules = SilentGridRule.rulesFor(ctx, gridId, s.since()).orElseThrow();
+        TimeSpan silence = rules.parameters().silence();
         // validated input names only grids of the reference data, and every street has its office
         GridPlace place = ctx.reference().grid(gridId).orElseThrow();
         Department office = ctx.reference().department(place.street().department()).orElseThrow();
@@ -37,6 +39,7 @@ final class SilentGridAlerts implements Serializable {
         String message = grid + since + "已" + silence.toChinese() + "无巡查上报，请" + office.name() + "核实网格员履职情况。";
         List<String> evidence = s.lastPatrolId() == null ? List.of() : List.of(s.lastPatrolId());
         return alerts.create(new AlertFactory.Finding(SilentGridRule.RULE_ID, AlertLevel.WARNING, "grid:" + gridId,
-                s.since().toString(), null, office, gridId, null, title, message, evidence, at, null));
+                s.since().toString(), null, office, gridId, null, title, message, evidence, at, null),
+                rules.version());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -21,6 +22,9 @@ import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.reference.GridPlace;
+import org.gridwarden.rules.ruleset.RuleFamily;
+import org.gridwarden.rules.ruleset.RuleSetHistory.InForce;
+import org.gridwarden.rules.ruleset.SilentGridRules;
 
 /**
  * Silent grids (网格静默): a grid of the reference data with no PATROL report for the rule set's
@@ -57,7 +61,6 @@ public class SilentGridRule extends KeyedProcessFunction<String, GridActivity, A
 
     private final RuleContext ctx;
     private final SilentGridAlerts alerts;
-    private final long silenceMillis;
 
     private transient ValueState<Long> earliest;
     private transient ValueState<Long> start;
@@ -68,7 +71,20 @@ public class SilentGridRule extends KeyedProcessFunction<String, GridActivity, A
     public SilentGridRule(RuleContext ctx) {
         this.ctx = ctx;
         this.alerts = new SilentGridAlerts(ctx);
-        this.silenceMillis = ctx.ruleSet().silentGrid().silence().toDuration().toMillis();
+    }
+
+    /**
+     * The entry that judges a silence: the one in force when it began, for the grid. Empty when no entry covers
+     * the grid or its entry is switched off.
+     */
+    static Optional<InForce<SilentGridRules>> rulesFor(RuleContext ctx, String gridId, Instant since) {
+        return ctx.inForce(RuleFamily.SILENT_GRID, since, gridId, null);
+    }
+
+    /** When a silence that began at {@code since} ends, or null when no entry watches the grid then. */
+    private Long silenceEnd(String gridId, long since) {
+        return rulesFor(ctx, gridId, Instant.ofEpochMilli(since))
+                .map(r -> since + r.parameters().silence().toDuration().toMillis()).orElse(null);
     }
 
     /**
@@ -112,7 +128,12 @@ public class SilentGridRule extends KeyedProcessFunction<String, GridActivity, A
             if (e == null || t < e) {
                 earliest.update(t);
                 timers.registerEventTimeTimer(t);
-                timers.registerEventTimeTimer(t + silenceMillis);
+                for (GridPlace place : ctx.reference().grids()) {
+                    Long end = silenceEnd(place.grid().gridId(), t);
+                    if (end != null) {
+                        timers.registerEventTimeTimer(end);
+                    }
+                }
             }
         }
         if (a.isPatrol()) {
@@ -121,7 +142,10 @@ public class SilentGridRule extends KeyedProcessFunction<String, GridActivity, A
             updated.add(a);
             pendingPatrols.put(t, updated);
             timers.registerEventTimeTimer(t);
-            timers.registerEventTimeTimer(t + silenceMillis);
+            Long end = silenceEnd(a.gridId(), t);
+            if (end != null) {
+                timers.registerEventTimeTimer(end);
+            }
         }
     }
 
@@ -140,12 +164,23 @@ public class SilentGridRule extends KeyedProcessFunction<String, GridActivity, A
         start.update(startMillis);
         earliest.clear();
         Silence never = new Silence(Instant.ofEpochMilli(startMillis), null);
-        List<String> all = new ArrayList<>();
         for (GridPlace place : ctx.reference().grids()) {
             grids.put(place.grid().gridId(), never);
-            all.add(place.grid().gridId());
+            addDeadline(place.grid().gridId(), startMillis);
         }
-        deadlines.put(startMillis + silenceMillis, all);
+    }
+
+    private void addDeadline(String gridId, long since) throws Exception {
+        Long due = silenceEnd(gridId, since);
+        if (due == null) {
+            return;
+        }
+        List<String> dueThen = deadlines.get(due);
+        List<String> updated = dueThen == null ? new ArrayList<>() : new ArrayList<>(dueThen);
+        if (!updated.contains(gridId)) {
+            updated.add(gridId);
+            deadlines.put(due, updated);
+        }
     }
 
     private void applyPatrols(long timestamp) throws Exception {
@@ -161,13 +196,7 @@ public class SilentGridRule extends KeyedProcessFunction<String, GridActivity, A
         ordered.sort(PATROL_ORDER); // two patrols of a grid at one instant: the same one wins in every run
         for (GridActivity p : ordered) {
             grids.put(p.gridId(), new Silence(p.at(), p.reportId()));
-            long due = timestamp + silenceMillis;
-            List<String> dueThen = deadlines.get(due);
-            List<String> updated = dueThen == null ? new ArrayList<>() : new ArrayList<>(dueThen);
-            if (!updated.contains(p.gridId())) {
-                updated.add(p.gridId());
-                deadlines.put(due, updated);
-            }
+            addDeadline(p.gridId(), timestamp);
         }
     }
 
@@ -183,7 +212,8 @@ public class SilentGridRule extends KeyedProcessFunction<String, GridActivity, A
         }
         for (String gridId : due) {
             Silence s = grids.get(gridId);
-            if (s.since().toEpochMilli() + silenceMillis == timestamp) {
+            Long end = silenceEnd(gridId, s.since().toEpochMilli());
+            if (end != null && end == timestamp) {
                 out.collect(alerts.silent(gridId, s, Instant.ofEpochMilli(timestamp)));
             }
         }

@@ -9,6 +9,8 @@ import org.apache.flink.util.Collector;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.model.LedgerEventType;
+import org.gridwarden.rules.ruleset.OverdueRules;
+import org.gridwarden.rules.ruleset.RuleFamily;
 
 /**
  * Keyed by case id: follows the hazard cases that name a building and emits each as a {@link HazardCase} (in a {@link BuildingSignal}),
@@ -34,7 +36,7 @@ public class HazardCaseTracker extends KeyedProcessFunction<String, LedgerEvent,
 
     public HazardCaseTracker(RuleContext ctx) {
         this.ctx = ctx;
-        this.openCaseRetention = ctx.ruleSet().overdue().openCaseRetention().toDuration().toMillis();
+        this.openCaseRetention = ctx.history().longest(RuleFamily.OVERDUE, OverdueRules::openCaseRetention).toMillis();
     }
 
     @Override

@@ -1,11 +1,11 @@
 package org.gridwarden.rules.hazard;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.cep.CEP;
 import org.apache.flink.cep.EventComparator;
@@ -27,6 +27,10 @@ import org.gridwarden.rules.model.LedgerEventType;
 import org.gridwarden.rules.model.ReportKind;
 import org.gridwarden.rules.reference.Category;
 import org.gridwarden.rules.reference.GridPlace;
+import org.gridwarden.rules.ruleset.HazardNotFiledRules;
+import org.gridwarden.rules.ruleset.RuleFamily;
+import org.gridwarden.rules.ruleset.RuleSetHistory.InForce;
+import org.gridwarden.rules.ruleset.TimeSpan;
 
 /**
  * Grid hazard reports never filed (隐患未立案): a grid HAZARD report not followed within {@code within} (the
@@ -51,7 +55,12 @@ public final class HazardNotFiledRule {
 
     private HazardNotFiledRule() {}
 
-    /** Wires the rule: grid HAZARD reports and the CREATED events that may file them, one CEP pattern per grid. */
+    /**
+     * Wires the rule: grid HAZARD reports and the CREATED events that may file them, one CEP pattern per grid.
+     * A CEP pattern's window is fixed, so there is one pattern per distinct filing limit in the rule-set
+     * history; each report goes to the pattern of the limit in force for it (its time, grid and category),
+     * every possible filing to all of them. Usually that is one pattern.
+     */
     public static DataStream<Alert> detect(
             DataStream<LedgerEvent> ledgerEvents, DataStream<GridReport> gridReports, RuleContext ctx) {
         DataStream<HazardSignal> reports = gridReports
@@ -60,17 +69,55 @@ public final class HazardNotFiledRule {
         DataStream<HazardSignal> filings = ledgerEvents
                 .flatMap(new PossibleFilings())
                 .uid(ctx.uid(UID + "-filings")).name("Cases that may file a report (隐患未立案)");
-        Duration within = ctx.ruleSet().hazardNotFiled().within().toDuration();
+        List<TimeSpan> limits = ctx.history().<HazardNotFiledRules>allParameters(RuleFamily.HAZARD_NOT_FILED).stream()
+                .map(HazardNotFiledRules::within).distinct().sorted(Comparator.comparing(TimeSpan::toDuration))
+                .toList();
+        DataStream<Alert> alerts = null;
+        for (TimeSpan limit : limits) {
+            DataStream<Alert> withinLimit = notFiledWithin(limit, reports, filings, ctx);
+            alerts = alerts == null ? withinLimit : alerts.union(withinLimit);
+        }
+        return alerts;
+    }
+
+    private static DataStream<Alert> notFiledWithin(
+            TimeSpan limit, DataStream<HazardSignal> reports, DataStream<HazardSignal> filings, RuleContext ctx) {
         Pattern<HazardSignal, HazardSignal> notFiled = Pattern
                 .<HazardSignal>begin("report", AfterMatchSkipStrategy.noSkip())
                 .where(SimpleCondition.of(HazardSignal::isReport))
                 .notFollowedBy("filed")
                 .where(new Files(ctx))
-                .within(within.plusMillis(1));
-        return CEP.pattern(reports.union(filings).keyBy(HazardSignal::key), notFiled, new ReportsFirst())
+                .within(limit.toDuration().plusMillis(1));
+        DataStream<HazardSignal> reportsOfLimit = reports
+                .filter(new ReportsWithLimit(limit, ctx))
+                .uid(ctx.uid(UID + "-reports-" + limit)).name("Grid hazard reports to file within " + limit);
+        return CEP.pattern(reportsOfLimit.union(filings).keyBy(HazardSignal::key), notFiled, new ReportsFirst())
                 .inEventTime()
                 .process(new RaiseNotFiled(ctx))
-                .uid(ctx.uid(UID)).name(NAME);
+                .uid(ctx.uid(UID + "-" + limit)).name(NAME + " within " + limit);
+    }
+
+    /** The entry in force for a grid hazard report, or null when none covers it or it is switched off. */
+    static InForce<HazardNotFiledRules> rulesFor(GridReport r, RuleContext ctx) {
+        return ctx.<HazardNotFiledRules>inForce(RuleFamily.HAZARD_NOT_FILED, r.observedAt(), r.gridId(), r.category())
+                .orElse(null);
+    }
+
+    /** Reports whose filing limit is {@code limit}. */
+    static final class ReportsWithLimit implements FilterFunction<HazardSignal> {
+        private final TimeSpan limit;
+        private final RuleContext ctx;
+
+        ReportsWithLimit(TimeSpan limit, RuleContext ctx) {
+            this.limit = limit;
+            this.ctx = ctx;
+        }
+
+        @Override
+        public boolean filter(HazardSignal s) {
+            InForce<HazardNotFiledRules> rules = rulesFor(s.report(), ctx);
+            return rules != null && rules.parameters().within().equals(limit);
+        }
     }
 
     /** Whether a CREATED files the report of the partial match. */
@@ -105,30 +152,29 @@ public final class HazardNotFiledRule {
 
     static final class RaiseNotFiled extends PatternProcessFunction<HazardSignal, Alert> {
         private final RuleContext ctx;
-        private final long within;
 
         RaiseNotFiled(RuleContext ctx) {
             this.ctx = ctx;
-            this.within = ctx.ruleSet().hazardNotFiled().within().toDuration().toMillis();
         }
 
         @Override
         public void processMatch(Map<String, List<HazardSignal>> match, Context c, Collector<Alert> out) {
             GridReport r = match.get("report").get(0).report();
+            InForce<HazardNotFiledRules> rules = rulesFor(r, ctx);
             Category category = ctx.reference().category(r.category()).orElseThrow();
             GridPlace place = ctx.reference().grid(r.gridId()).orElseThrow();
-            Instant due = r.observedAt().plusMillis(within);
+            Instant due = r.observedAt().plus(rules.parameters().within().toDuration());
             String where = r.buildingId() == null
                     ? place.grid().name()
                     : place.grid().name() + "楼栋" + r.buildingId();
             String title = "隐患未立案：" + category.name() + "（" + place.grid().name() + "）";
             String message = "网格员" + place.grid().workerName() + "于" + ctx.alerts().local(r.observedAt()) + "上报"
                     + where + "的" + category.name() + "隐患（" + r.reportId() + "），"
-                    + ctx.ruleSet().hazardNotFiled().within().toChinese() + "内未在服务台账立案，请"
+                    + rules.parameters().within().toChinese() + "内未在服务台账立案，请"
                     + ctx.reference().supervisionOffice().name() + "督促" + place.street().name() + "立案处置。";
             out.collect(ctx.alerts().create(new Finding(RULE_ID, AlertLevel.ALERT, "report:" + r.reportId(),
                     r.reportId(), null, ctx.reference().supervisionOffice(), r.gridId(), r.category(), title,
-                    message, List.of(r.reportId()), due, due)));
+                    message, List.of(r.reportId()), due, due), rules.version()));
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -16,17 +15,19 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.AlertFactory.Finding;
+import org.gridwarden.rules.complaint.Complaints;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.model.Channel;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.LedgerEvent;
-import org.gridwarden.rules.model.LedgerEventType;
 import org.gridwarden.rules.model.ReportKind;
 import org.gridwarden.rules.reference.Category;
 import org.gridwarden.rules.reference.Department;
 import org.gridwarden.rules.reference.GridPlace;
 import org.gridwarden.rules.ruleset.HazardNotReportedRules;
+import org.gridwarden.rules.ruleset.RuleFamily;
+import org.gridwarden.rules.ruleset.RuleSetHistory.InForce;
 
 /**
  * Hazards that bypassed the grid (隐患漏报): a case of a hazard category created from one of the section's
@@ -47,24 +48,35 @@ public class HazardNotReportedRule extends KeyedProcessFunction<String, HazardSi
     public static final String NAME = "Hazards not reported by the grid (隐患漏报)";
 
     private final RuleContext ctx;
-    private final long lookBack;
-    private final long grace;
+    /** How long a report may still excuse an undecided case, under any rule-set version. */
+    private final long reportRetention;
 
     private transient MapState<String, Long> reportTimes;
     private transient MapState<String, LedgerEvent> pendingCases;
 
     public HazardNotReportedRule(RuleContext ctx) {
         this.ctx = ctx;
-        HazardNotReportedRules rules = ctx.ruleSet().hazardNotReportedByGrid();
-        this.lookBack = rules.lookBack().toDuration().toMillis();
-        this.grace = rules.grace().toDuration().toMillis();
+        this.reportRetention = ctx.history().longest(RuleFamily.HAZARD_NOT_REPORTED_BY_GRID,
+                        HazardNotReportedRules::lookBack).toMillis()
+                + ctx.history().longest(RuleFamily.HAZARD_NOT_REPORTED_BY_GRID, HazardNotReportedRules::grace)
+                        .toMillis();
+    }
+
+    /** The entry in force for a hazard case; the channel filter let through only cases that one covers. */
+    private InForce<HazardNotReportedRules> rulesFor(LedgerEvent created) {
+        return ctx.<HazardNotReportedRules>inForce(RuleFamily.HAZARD_NOT_REPORTED_BY_GRID, created.at(),
+                created.gridId(), created.category()).orElseThrow();
+    }
+
+    private long grace(LedgerEvent created) {
+        return rulesFor(created).parameters().grace().toDuration().toMillis();
     }
 
     /** Wires the rule: hazard cases from the section's channels and grid HAZARD reports, keyed by grid and family. */
     public static DataStream<Alert> detect(
             DataStream<LedgerEvent> ledgerEvents, DataStream<GridReport> gridReports, RuleContext ctx) {
         DataStream<HazardSignal> cases = ledgerEvents
-                .flatMap(new HazardCasesFromChannels(ctx, ctx.ruleSet().hazardNotReportedByGrid().channels()))
+                .flatMap(new HazardCasesFromChannels(ctx))
                 .uid(ctx.uid(UID + "-cases")).name("Hazard cases from outside the grid (隐患漏报)");
         DataStream<HazardSignal> reports = gridReports
                 .flatMap(new GridHazardReports(ctx))
@@ -92,10 +104,10 @@ public class HazardNotReportedRule extends KeyedProcessFunction<String, HazardSi
         long t = signal.timeMillis();
         if (signal.isReport()) {
             reportTimes.put(signal.id(), t);
-            c.timerService().registerEventTimeTimer(t + lookBack + grace);
+            c.timerService().registerEventTimeTimer(t + reportRetention);
         } else {
             pendingCases.put(signal.id(), signal.created());
-            c.timerService().registerEventTimeTimer(t + grace);
+            c.timerService().registerEventTimeTimer(t + grace(signal.created()));
         }
     }
 
@@ -103,13 +115,14 @@ public class HazardNotReportedRule extends KeyedProcessFunction<String, HazardSi
     public void onTimer(long timestamp, OnTimerContext c, Collector<Alert> out) throws Exception {
         // decide before forgetting: a report that expires now still excuses a case due now
         for (LedgerEvent created : takeDue(timestamp)) {
-            if (!reportedAround(created.at().toEpochMilli())) {
-                raise(created, out);
+            InForce<HazardNotReportedRules> rules = rulesFor(created);
+            if (!reportedAround(created.at().toEpochMilli(), rules.parameters())) {
+                raise(created, rules, out);
             }
         }
         Iterator<Map.Entry<String, Long>> it = reportTimes.iterator();
         while (it.hasNext()) {
-            if (it.next().getValue() + lookBack + grace <= timestamp) {
+            if (it.next().getValue() + reportRetention <= timestamp) {
                 it.remove();
             }
         }
@@ -123,7 +136,7 @@ public class HazardNotReportedRule extends KeyedProcessFunction<String, HazardSi
         Iterator<Map.Entry<String, LedgerEvent>> it = pendingCases.iterator();
         while (it.hasNext()) {
             LedgerEvent e = it.next().getValue();
-            if (e.at().toEpochMilli() + grace <= timestamp) {
+            if (e.at().toEpochMilli() + grace(e) <= timestamp) {
                 due.add(e);
                 it.remove();
             }
@@ -135,7 +148,9 @@ public class HazardNotReportedRule extends KeyedProcessFunction<String, HazardSi
         return due;
     }
 
-    private boolean reportedAround(long createdAt) throws Exception {
+    private boolean reportedAround(long createdAt, HazardNotReportedRules rules) throws Exception {
+        long lookBack = rules.lookBack().toDuration().toMillis();
+        long grace = rules.grace().toDuration().toMillis();
         for (long r : reportTimes.values()) {
             if (r >= createdAt - lookBack && r <= createdAt + grace) {
                 return true;
@@ -144,13 +159,13 @@ public class HazardNotReportedRule extends KeyedProcessFunction<String, HazardSi
         return false;
     }
 
-    private void raise(LedgerEvent created, Collector<Alert> out) {
+    private void raise(LedgerEvent created, InForce<HazardNotReportedRules> inForce, Collector<Alert> out) {
         Category category = ctx.reference().category(created.category()).orElseThrow();
         GridPlace place = ctx.reference().grid(created.gridId()).orElseThrow();
         Department street = ctx.reference().department(place.street().department()).orElseThrow();
         Department district = ctx.reference().department(category.districtDepartment()).orElseThrow();
-        HazardNotReportedRules rules = ctx.ruleSet().hazardNotReportedByGrid();
-        Instant due = created.at().plusMillis(grace);
+        HazardNotReportedRules rules = inForce.parameters();
+        Instant due = created.at().plus(rules.grace().toDuration());
         String title = "隐患漏报：" + category.name() + "（" + place.grid().name() + "）";
         String message = "案件" + created.caseId() + "（" + place.grid().name() + "，" + category.name() + "）于"
                 + ctx.alerts().local(created.at()) + "经" + channelName(created.channel()) + "受理，网格员"
@@ -161,7 +176,7 @@ public class HazardNotReportedRule extends KeyedProcessFunction<String, HazardSi
             out.collect(ctx.alerts().create(new Finding(RULE_ID, AlertLevel.ALERT,
                     "grid:" + created.gridId() + "|" + category.family(), created.eventId() + "|" + dept.id(),
                     created.caseId(), dept, created.gridId(), created.category(), title, message,
-                    List.of(created.eventId()), due, due)));
+                    List.of(created.eventId()), due, due), inForce.version()));
         }
     }
 
@@ -176,19 +191,17 @@ public class HazardNotReportedRule extends KeyedProcessFunction<String, HazardSi
         };
     }
 
-    /** Ledger CREATED events of hazard categories from the given channels, keyed by grid and family. */
+    /** Ledger CREATED events of hazard categories from the channels of the entry in force, keyed by grid and family. */
     static final class HazardCasesFromChannels implements FlatMapFunction<LedgerEvent, HazardSignal> {
         private final RuleContext ctx;
-        private final Set<Channel> channels;
 
-        HazardCasesFromChannels(RuleContext ctx, List<Channel> channels) {
+        HazardCasesFromChannels(RuleContext ctx) {
             this.ctx = ctx;
-            this.channels = Set.copyOf(channels);
         }
 
         @Override
         public void flatMap(LedgerEvent e, Collector<HazardSignal> out) {
-            if (e.type() == LedgerEventType.CREATED && channels.contains(e.channel()) && ctx.isHazard(e.category())) {
+            if (ctx.isHazard(e.category()) && Complaints.isComplaint(e, RuleFamily.HAZARD_NOT_REPORTED_BY_GRID, ctx)) {
                 out.collect(HazardSignal.of(key(e.gridId(), ctx.familyOf(e.category())), e));
             }
         }

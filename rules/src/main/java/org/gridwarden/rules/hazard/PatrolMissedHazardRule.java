@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -16,14 +15,16 @@ import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.AlertFactory.Finding;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
-import org.gridwarden.rules.model.Channel;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.model.ReportKind;
 import org.gridwarden.rules.reference.Category;
 import org.gridwarden.rules.reference.Department;
 import org.gridwarden.rules.reference.GridPlace;
+import org.gridwarden.rules.ruleset.OverdueRules;
 import org.gridwarden.rules.ruleset.PatrolMissedHazardRules;
+import org.gridwarden.rules.ruleset.RuleFamily;
+import org.gridwarden.rules.ruleset.RuleSetHistory.InForce;
 
 /**
  * Patrols that missed a hazard (巡查未发现): a PATROL report with {@code hazardFound=false} for a building
@@ -50,19 +51,24 @@ public class PatrolMissedHazardRule extends KeyedProcessFunction<String, Buildin
             Comparator.comparing(HazardCase::createdAt).thenComparing(HazardCase::caseId);
 
     private final RuleContext ctx;
+    /** The longest follow-up of any rule-set version: how long a patrol waits for a complaint. */
     private final long followUp;
     private final long openCaseRetention;
-    private final Set<Channel> complaintChannels;
 
     private transient MapState<String, GridReport> patrols;
     private transient MapState<String, HazardCase> cases;
 
     public PatrolMissedHazardRule(RuleContext ctx) {
         this.ctx = ctx;
-        PatrolMissedHazardRules rules = ctx.ruleSet().patrolMissedHazard();
-        this.followUp = rules.followUp().toDuration().toMillis();
-        this.openCaseRetention = ctx.ruleSet().overdue().openCaseRetention().toDuration().toMillis();
-        this.complaintChannels = Set.copyOf(rules.channels());
+        this.followUp = ctx.history().longest(RuleFamily.PATROL_MISSED_HAZARD, PatrolMissedHazardRules::followUp)
+                .toMillis();
+        this.openCaseRetention = ctx.history().longest(RuleFamily.OVERDUE, OverdueRules::openCaseRetention).toMillis();
+    }
+
+    /** The entry that judges a patrol against a hazard case: the one in force at the patrol for its grid and the case's category. */
+    private InForce<PatrolMissedHazardRules> rulesFor(GridReport p, HazardCase hc) {
+        return ctx.<PatrolMissedHazardRules>inForce(RuleFamily.PATROL_MISSED_HAZARD, p.observedAt(), p.gridId(),
+                hc.category()).orElse(null);
     }
 
     /** Wires the rule: hazard cases followed by case id, then both streams keyed by building. */
@@ -172,50 +178,57 @@ public class PatrolMissedHazardRule extends KeyedProcessFunction<String, Buildin
     private boolean decide(GridReport p, Instant now, List<HazardCase> known, Collector<Alert> out) {
         Instant patrolled = p.observedAt();
         for (HazardCase hc : known) {
-            if (hc.isOpenAt(patrolled)) {
-                out.collect(openCaseAlert(p, hc));
+            InForce<PatrolMissedHazardRules> rules = rulesFor(p, hc);
+            if (rules != null && hc.isOpenAt(patrolled)) {
+                out.collect(openCaseAlert(p, hc, rules));
                 return true;
             }
         }
-        Instant followUpEnd = patrolled.plusMillis(followUp);
-        Instant seenUntil = now.isBefore(followUpEnd) ? now : followUpEnd;
         for (HazardCase hc : known) {
-            if (complaintChannels.contains(hc.channel()) && hc.createdAt().isAfter(patrolled)
+            InForce<PatrolMissedHazardRules> rules = rulesFor(p, hc);
+            if (rules == null) {
+                continue;
+            }
+            Instant followUpEnd = patrolled.plus(rules.parameters().followUp().toDuration());
+            Instant seenUntil = now.isBefore(followUpEnd) ? now : followUpEnd;
+            if (rules.parameters().channels().contains(hc.channel()) && hc.createdAt().isAfter(patrolled)
                     && !hc.createdAt().isAfter(seenUntil)) {
-                out.collect(followedAlert(p, hc));
+                out.collect(followedAlert(p, hc, rules));
                 return true;
             }
         }
         return false;
     }
 
-    private Alert openCaseAlert(GridReport p, HazardCase hc) {
+    private Alert openCaseAlert(GridReport p, HazardCase hc, InForce<PatrolMissedHazardRules> rules) {
         Category category = ctx.reference().category(hc.category()).orElseThrow();
         GridPlace place = ctx.reference().grid(p.gridId()).orElseThrow();
         String message = "网格员" + place.grid().workerName() + "于" + ctx.alerts().local(p.observedAt()) + "巡查"
                 + p.buildingId() + "，报告未发现隐患，但该楼栋的" + category.name() + "隐患案件" + hc.caseId() + "（"
                 + ctx.alerts().local(hc.createdAt()) + "受理）当时尚未办结，请" + streetOffice(place).name()
                 + "核查巡查是否到位。";
-        return alert(p, hc, place, category, message, List.of(hc.eventId(), p.reportId()), p.observedAt());
+        return alert(p, hc, place, category, message, List.of(hc.eventId(), p.reportId()), p.observedAt(),
+                rules.version());
     }
 
-    private Alert followedAlert(GridReport p, HazardCase hc) {
+    private Alert followedAlert(GridReport p, HazardCase hc, InForce<PatrolMissedHazardRules> rules) {
         Category category = ctx.reference().category(hc.category()).orElseThrow();
         GridPlace place = ctx.reference().grid(p.gridId()).orElseThrow();
         String message = "网格员" + place.grid().workerName() + "于" + ctx.alerts().local(p.observedAt()) + "巡查"
                 + p.buildingId() + "，报告未发现隐患，" + ctx.alerts().local(hc.createdAt()) + "该楼栋即经"
                 + HazardNotReportedRule.channelName(hc.channel()) + "受理" + category.name() + "隐患案件" + hc.caseId()
-                + "（巡查后" + ctx.ruleSet().patrolMissedHazard().followUp().toChinese() + "内），请"
+                + "（巡查后" + rules.parameters().followUp().toChinese() + "内），请"
                 + streetOffice(place).name() + "核查巡查是否到位。";
-        return alert(p, hc, place, category, message, List.of(p.reportId(), hc.eventId()), hc.createdAt());
+        return alert(p, hc, place, category, message, List.of(p.reportId(), hc.eventId()), hc.createdAt(),
+                rules.version());
     }
 
     private Alert alert(GridReport p, HazardCase hc, GridPlace place, Category category, String message,
-            List<String> evidence, Instant eventTime) {
+            List<String> evidence, Instant eventTime, String version) {
         String title = "巡查未发现隐患：" + category.name() + "（" + p.buildingId() + "）";
         return ctx.alerts().create(new Finding(RULE_ID, AlertLevel.WARNING, "building:" + p.buildingId(),
                 p.reportId(), hc.caseId(), streetOffice(place), p.gridId(), hc.category(), title, message, evidence,
-                eventTime, null));
+                eventTime, null), version);
     }
 
     private Department streetOffice(GridPlace place) {

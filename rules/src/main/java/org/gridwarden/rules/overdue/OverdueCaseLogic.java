@@ -3,9 +3,12 @@ package org.gridwarden.rules.overdue;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.function.Consumer;
-import org.gridwarden.rules.alert.AlertFactory;
+import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.AlertFactory.Finding;
+import org.gridwarden.rules.alert.AlertFactory;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.model.LedgerEvent;
@@ -14,6 +17,8 @@ import org.gridwarden.rules.reference.Department;
 import org.gridwarden.rules.reference.GridPlace;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.OverdueRules;
+import org.gridwarden.rules.ruleset.RuleFamily;
+import org.gridwarden.rules.ruleset.RuleSetHistory.InForce;
 import org.gridwarden.rules.ruleset.TimeSpan;
 import org.gridwarden.rules.time.ClockKind;
 import org.gridwarden.rules.time.WorkingCalendar;
@@ -36,16 +41,39 @@ public final class OverdueCaseLogic implements Serializable {
     static final int MAX_EVIDENCE = 50;
     private static final AlertLevel[] LEVELS = {AlertLevel.WARNING, AlertLevel.OVERDUE, AlertLevel.ESCALATED};
 
-    private final OverdueRules rules;
+    private final RuleContext ctx;
     private final AlertFactory alerts;
     private final ReferenceData reference;
     private final WorkingCalendar calendar;
+    /** For a case whose CREATED has not been seen: the longest retention any rule set asks for. */
+    private final TimeSpan longestRetention;
 
-    public OverdueCaseLogic(OverdueRules rules, AlertFactory alerts) {
-        this.rules = rules;
-        this.alerts = alerts;
-        this.reference = alerts.reference();
+    public OverdueCaseLogic(RuleContext ctx) {
+        this.ctx = ctx;
+        this.alerts = ctx.alerts();
+        this.reference = ctx.reference();
         this.calendar = reference.calendar();
+        this.longestRetention = ctx.history().<OverdueRules>allParameters(RuleFamily.OVERDUE).stream()
+                .map(OverdueRules::openCaseRetention)
+                .max(Comparator.comparing(TimeSpan::toDuration))
+                .orElse(TimeSpan.parse("365d"));
+    }
+
+    /**
+     * The parameters a case is handled under: the rule-set entry in force when it was created (立案时) for its
+     * grid and category, so a changed time limit applies to cases created from the new version's
+     * effectiveFrom on. Empty when no entry covers the case or its entry is switched off: then it raises
+     * nothing. A dispatch seen before its CREATED falls under the entry in force at the dispatch.
+     */
+    private Optional<InForce<OverdueRules>> rulesOf(CaseState s, Instant otherwiseAt) {
+        Case c = s.caseInfo();
+        return c == null
+                ? ctx.inForce(RuleFamily.OVERDUE, otherwiseAt, null, null)
+                : ctx.inForce(RuleFamily.OVERDUE, c.createdAt(), c.gridId(), c.category());
+    }
+
+    private OverdueRules rules(CaseState s) {
+        return rulesOf(s, s.lastEventAt()).orElseThrow().parameters();
     }
 
     public static CaseState initialState() {
@@ -57,8 +85,7 @@ public final class OverdueCaseLogic implements Serializable {
         Instant at = e.at();
         CaseState next = switch (e.type()) {
             case CREATED -> s.caseInfo() != null ? s : created(s, e);
-            case ASSIGNED -> s.status() == CaseStatus.STOPPED ? s : s.withAssignment(new Assignment(
-                    e.department(), e.eventId(), at, rules.signForLimit().addTo(at, calendar), false, false));
+            case ASSIGNED -> s.status() == CaseStatus.STOPPED ? s : assigned(s, e);
             case ACCEPTED -> s.assignment() == null ? s : s.withAssignment(s.assignment().signedFor());
             case EXTENDED -> extended(s, e);
             case SUSPENDED -> s.status() == CaseStatus.RUNNING ? s.with(s.caseInfo(), s.assignment(), s.deadline(),
@@ -70,23 +97,34 @@ public final class OverdueCaseLogic implements Serializable {
         return next.withEvent(e.eventId(), at, MAX_EVIDENCE);
     }
 
+    private CaseState assigned(CaseState s, LedgerEvent e) {
+        Optional<InForce<OverdueRules>> rules = rulesOf(s, e.at());
+        // no sign-for clock for a case no entry covers: it is marked as already alerted
+        return s.withAssignment(new Assignment(e.department(), e.eventId(), e.at(),
+                rules.map(r -> r.parameters().signForLimit().addTo(e.at(), calendar)).orElse(e.at()), false,
+                rules.isEmpty()));
+    }
+
     private CaseState created(CaseState s, LedgerEvent e) {
         Case c = new Case(e.caseId(), e.category(), e.gridId(), e.buildingId(), e.channel(), e.priority(), e.at(),
                 e.eventId(), e.dueAt());
-        if (s.status() == CaseStatus.STOPPED) {
-            // closed before it was created (in event time): remember the case, start no clock
+        CaseState known = s.with(c, s.assignment(), null, s.status(), s.suspendedAt());
+        Optional<InForce<OverdueRules>> rules = rulesOf(known, e.at());
+        if (s.status() == CaseStatus.STOPPED || rules.isEmpty()) {
+            // closed before it was created (in event time), or no entry covers it: remember it, start no clock
             return s.with(c, s.assignment(), null, CaseStatus.STOPPED, null);
         }
-        TimeSpan limit = limitFor(c);
+        TimeSpan limit = limitFor(c, rules.get().parameters());
         Instant due = c.explicitDueAt() != null ? c.explicitDueAt() : limit.addTo(e.at(), calendar);
-        return s.with(c, s.assignment(), newDeadline(1, e.at(), due, limit.clockKind()), CaseStatus.RUNNING, null);
+        return s.with(c, s.assignment(), newDeadline(1, e.at(), due, limit.clockKind(), rules.get().parameters()),
+                CaseStatus.RUNNING, null);
     }
 
     private CaseState extended(CaseState s, LedgerEvent e) {
         if (s.deadline() == null || s.status() == CaseStatus.STOPPED) {
             return s;
         }
-        Deadline d = newDeadline(s.deadline().version() + 1, e.at(), e.dueAt(), s.deadline().clock());
+        Deadline d = newDeadline(s.deadline().version() + 1, e.at(), e.dueAt(), s.deadline().clock(), rules(s));
         // an extension during a pause is a new promise from now on: the pause restarts from here
         Instant suspended = s.status() == CaseStatus.SUSPENDED ? e.at() : null;
         return s.with(s.caseInfo(), s.assignment(), d, s.status(), suspended);
@@ -99,14 +137,18 @@ public final class OverdueCaseLogic implements Serializable {
         }
         Instant paused = s.suspendedAt();
         Instant due = shift(d.clock(), paused, at, d.dueAt());
-        Deadline moved = d.shifted(shift(d.clock(), paused, at, d.warnAt()), due, escalation(due));
+        Deadline moved = d.shifted(shift(d.clock(), paused, at, d.warnAt()), due, escalation(due, rules(s)));
         return s.with(s.caseInfo(), s.assignment(), moved, CaseStatus.RUNNING, null);
     }
 
     private CaseState reopened(CaseState s, Instant at) {
-        TimeSpan limit = limitFor(s.caseInfo());
+        Optional<InForce<OverdueRules>> rules = rulesOf(s, at);
+        if (rules.isEmpty()) {
+            return s;
+        }
+        TimeSpan limit = limitFor(s.caseInfo(), rules.get().parameters());
         int version = s.deadline() == null ? 1 : s.deadline().version() + 1;
-        Deadline d = newDeadline(version, at, limit.addTo(at, calendar), limit.clockKind());
+        Deadline d = newDeadline(version, at, limit.addTo(at, calendar), limit.clockKind(), rules.get().parameters());
         return s.with(s.caseInfo(), s.assignment(), d, CaseStatus.RUNNING, null);
     }
 
@@ -118,18 +160,18 @@ public final class OverdueCaseLogic implements Serializable {
         return clock.plus(resumedAt, clock.between(pausedAt, point, calendar), calendar);
     }
 
-    private Deadline newDeadline(int version, Instant start, Instant due, ClockKind clock) {
+    private Deadline newDeadline(int version, Instant start, Instant due, ClockKind clock, OverdueRules rules) {
         Duration budget = clock.between(start, due, calendar);
         Duration toWarning = Duration.ofMillis((long) (budget.toMillis() * rules.warningFraction()));
         Instant warnAt = clock.plus(start, toWarning, calendar);
-        return new Deadline(version, start, warnAt, due, escalation(due), clock, false, false, false);
+        return new Deadline(version, start, warnAt, due, escalation(due, rules), clock, false, false, false);
     }
 
-    private Instant escalation(Instant due) {
+    private Instant escalation(Instant due, OverdueRules rules) {
         return rules.escalationDelay().addTo(due, calendar);
     }
 
-    private TimeSpan limitFor(Case c) {
+    private TimeSpan limitFor(Case c, OverdueRules rules) {
         Category category = reference.category(c.category()).orElseThrow();
         return rules.timeLimit(category.timeLimitClass(), c.priority());
     }
@@ -177,11 +219,16 @@ public final class OverdueCaseLogic implements Serializable {
 
     /** When the case may be forgotten: long after its last event, sooner once it has stopped. */
     public Instant cleanupAt(CaseState s) {
-        TimeSpan keep = s.status() == CaseStatus.STOPPED ? rules.closedCaseRetention() : rules.openCaseRetention();
+        Optional<OverdueRules> rules = s.caseInfo() == null ? Optional.empty()
+                : rulesOf(s, s.lastEventAt()).map(InForce::parameters);
+        TimeSpan keep = rules.map(r -> s.status() == CaseStatus.STOPPED ? r.closedCaseRetention()
+                : r.openCaseRetention()).orElse(longestRetention);
         return s.lastEventAt().plus(keep.toDuration());
     }
 
     private Alert deadlineAlert(CaseState s, AlertLevel level) {
+        InForce<OverdueRules> inForce = rulesOf(s, s.lastEventAt()).orElseThrow();
+        OverdueRules rules = inForce.parameters();
         Case c = s.caseInfo();
         Deadline d = s.deadline();
         Category category = reference.category(c.category()).orElseThrow();
@@ -212,10 +259,14 @@ public final class OverdueCaseLogic implements Serializable {
             default -> throw new IllegalArgumentException("no deadline level: " + level);
         }
         return alerts.create(new Finding(RULE_OVERDUE, level, "case:" + c.caseId(), "v" + d.version(), c.caseId(),
-                target, c.gridId(), c.category(), title, message, s.evidence(), d.timeOf(level), d.dueAt()));
+                target, c.gridId(), c.category(), title, message, s.evidence(), d.timeOf(level), d.dueAt()),
+                inForce.version());
     }
 
     private Alert signForTimeout(CaseState s) {
+        // a dispatch seen before its CREATED got its sign-for limit from the entry in force at the dispatch
+        InForce<OverdueRules> inForce = rulesOf(s, s.assignment().assignedAt())
+                .or(() -> ctx.inForce(RuleFamily.OVERDUE, s.assignment().assignedAt(), null, null)).orElseThrow();
         Case c = s.caseInfo();
         Assignment a = s.assignment();
         Department dept = reference.department(a.department()).orElseThrow();
@@ -223,11 +274,11 @@ public final class OverdueCaseLogic implements Serializable {
         GridPlace place = reference.grid(c.gridId()).orElseThrow();
         String title = "派单签收超时：" + category.name();
         String message = "案件" + c.caseId() + "（" + place.grid().name() + "，" + category.name() + "）于"
-                + alerts.local(a.assignedAt()) + "派至" + dept.name() + "，超过" + rules.signForLimit().toChinese()
+                + alerts.local(a.assignedAt()) + "派至" + dept.name() + "，超过" + inForce.parameters().signForLimit().toChinese()
                 + "未签收。";
         return alerts.create(new Finding(RULE_SIGN_FOR, AlertLevel.WARNING, "case:" + c.caseId(), a.eventId(),
                 c.caseId(), dept, c.gridId(), c.category(), title, message, s.evidence(), a.signForDueAt(),
-                a.signForDueAt()));
+                a.signForDueAt()), inForce.version());
     }
 
     /** Who must act now: the department the case was dispatched to, else the category's first tier. */

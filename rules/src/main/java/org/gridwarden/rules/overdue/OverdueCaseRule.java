@@ -59,7 +59,7 @@ public class OverdueCaseRule extends KeyedProcessFunction<String, LedgerEvent, A
     public static DataStream<Alert> detect(DataStream<LedgerEvent> ledgerEvents, RuleContext ctx) {
         return ledgerEvents
                 .keyBy(LedgerEvent::caseId)
-                .process(new OverdueCaseRule(new OverdueCaseLogic(ctx.ruleSet().overdue(), ctx.alerts())))
+                .process(new OverdueCaseRule(new OverdueCaseLogic(ctx)))
                 .uid(ctx.uid(UID)).name(NAME);
     }
 

@@ -1,6 +1,5 @@
 package org.gridwarden.rules.ruleset;
 
-import java.io.Serializable;
 import java.util.List;
 import org.gridwarden.rules.model.Channel;
 
@@ -9,4 +8,4 @@ import org.gridwarden.rules.model.Channel;
  * alert per closed case, to the department that closed it.
  */
 public record ComplaintAfterClosureRules(boolean enabled, TimeSpan window, List<Channel> channels)
-        implements RuleParameters {}
+        implements RuleParameters, ChannelFilter {}

@@ -1,6 +1,5 @@
 package org.gridwarden.rules.ruleset;
 
-import java.io.Serializable;
 import java.util.List;
 import org.gridwarden.rules.model.Channel;
 
@@ -12,4 +11,4 @@ import org.gridwarden.rules.model.Channel;
  */
 public record ComplaintSurgeRules(
         boolean enabled, int threshold, TimeSpan window, List<Channel> channels, String alsoNotify)
-        implements RuleParameters {}
+        implements RuleParameters, ChannelFilter {}

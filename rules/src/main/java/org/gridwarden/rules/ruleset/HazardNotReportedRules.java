@@ -1,6 +1,5 @@
 package org.gridwarden.rules.ruleset;
 
-import java.io.Serializable;
 import java.util.List;
 import org.gridwarden.rules.model.Channel;
 
@@ -9,4 +8,4 @@ import org.gridwarden.rules.model.Channel;
  * in {@code lookBack} before it nor within {@code grace} after it.
  */
 public record HazardNotReportedRules(boolean enabled, TimeSpan lookBack, TimeSpan grace, List<Channel> channels)
-        implements RuleParameters {}
+        implements RuleParameters, ChannelFilter {}

@@ -1,6 +1,5 @@
 package org.gridwarden.rules.ruleset;
 
-import java.io.Serializable;
 import java.util.Map;
 import org.gridwarden.rules.model.Priority;
 

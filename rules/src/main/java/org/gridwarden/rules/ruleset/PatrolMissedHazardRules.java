@@ -1,6 +1,5 @@
 package org.gridwarden.rules.ruleset;
 
-import java.io.Serializable;
 import java.util.List;
 import org.gridwarden.rules.model.Channel;
 
@@ -9,4 +8,4 @@ import org.gridwarden.rules.model.Channel;
  * {@code followUp} by a hazard complaint on it.
  */
 public record PatrolMissedHazardRules(boolean enabled, TimeSpan followUp, List<Channel> channels)
-        implements RuleParameters {}
+        implements RuleParameters, ChannelFilter {}

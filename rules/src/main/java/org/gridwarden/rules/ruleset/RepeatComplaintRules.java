@@ -1,6 +1,5 @@
 package org.gridwarden.rules.ruleset;
 
-import java.io.Serializable;
 import java.util.List;
 import org.gridwarden.rules.model.Channel;
 
@@ -11,4 +10,4 @@ import org.gridwarden.rules.model.Channel;
  * @param channels the channels whose CREATED events count as complaints
  */
 public record RepeatComplaintRules(boolean enabled, int threshold, TimeSpan window, List<Channel> channels)
-        implements RuleParameters {}
+        implements RuleParameters, ChannelFilter {}

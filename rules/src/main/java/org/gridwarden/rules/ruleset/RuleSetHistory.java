@@ -1,11 +1,13 @@
 package org.gridwarden.rules.ruleset;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.gridwarden.rules.reference.Category;
 import org.gridwarden.rules.reference.GridPlace;
 import org.gridwarden.rules.reference.ReferenceData;
@@ -109,6 +111,15 @@ public final class RuleSetHistory implements Serializable {
     public <P extends RuleParameters> List<P> allParameters(RuleFamily family) {
         return versions.stream().flatMap(rs -> rs.entries(family).stream()).filter(RuleEntry::enabled)
                 .map(e -> (P) e.parameters()).toList();
+    }
+
+    /**
+     * The longest period any enabled entry of any version gives, e.g. how long state must be kept so that
+     * every version's window fits; zero when the family never runs.
+     */
+    public <P extends RuleParameters> Duration longest(RuleFamily family, Function<P, TimeSpan> period) {
+        return this.<P>allParameters(family).stream().map(p -> period.apply(p).toDuration())
+                .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
     }
 
     /**

@@ -64,7 +64,7 @@ class ComplaintSurgeRuleTest {
     }
 
     private void send(List<LedgerEvent> events) throws Exception {
-        CommunityComplaints toCommunity = new CommunityComplaints(ctx.ruleSet().complaintSurge().channels(), ctx);
+        CommunityComplaints toCommunity = new CommunityComplaints(ctx);
         for (LedgerEvent e : events) {
             List<SubjectComplaint> keyed = new ArrayList<>();
             toCommunity.flatMap(e, new org.apache.flink.api.common.functions.util.ListCollector<>(keyed));

@@ -55,8 +55,7 @@ class HazardNotReportedRuleTest {
     private void send(Object... records) throws Exception {
         List<HazardSignal> signals = new ArrayList<>();
         Collector<HazardSignal> into = new ListCollector<>(signals);
-        HazardNotReportedRule.HazardCasesFromChannels cases = new HazardNotReportedRule.HazardCasesFromChannels(
-                ctx, ctx.ruleSet().hazardNotReportedByGrid().channels());
+        HazardNotReportedRule.HazardCasesFromChannels cases = new HazardNotReportedRule.HazardCasesFromChannels(ctx);
         HazardNotReportedRule.GridHazardReports reports = new HazardNotReportedRule.GridHazardReports(ctx);
         for (Object r : records) {
             if (r instanceof LedgerEvent e) {

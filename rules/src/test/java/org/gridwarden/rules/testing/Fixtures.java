@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.AlertFactory;
 import org.gridwarden.rules.overdue.OverdueCaseLogic;
 import org.gridwarden.rules.reference.ReferenceData;
@@ -50,11 +51,11 @@ public final class Fixtures {
     }
 
     public static AlertFactory alertFactory() {
-        return new AlertFactory(reference(), ruleSet().version());
+        return new AlertFactory(reference());
     }
 
     public static OverdueCaseLogic overdueLogic() {
-        return new OverdueCaseLogic(ruleSet().overdue(), alertFactory());
+        return new OverdueCaseLogic(RuleContext.of(reference(), ruleSet()));
     }
 
     /** An instant written as the district reads it, e.g. {@code beijing("2026-02-13T10:00")}. */

@@ -100,6 +100,13 @@ public final class ComplaintCases {
      */
     public static List<Alert> run(RuntimeExecutionMode mode, List<LedgerEvent> events,
             BiFunction<DataStream<LedgerEvent>, RuleContext, DataStream<Alert>> rule) throws Exception {
+        return run(mode, events, rule, RuleContext.of(Fixtures.reference(), Fixtures.ruleSet()));
+    }
+
+    /** As {@link #run(RuntimeExecutionMode, List, BiFunction)}, under the rule sets of {@code ctx}. */
+    public static List<Alert> run(RuntimeExecutionMode mode, List<LedgerEvent> events,
+            BiFunction<DataStream<LedgerEvent>, RuleContext, DataStream<Alert>> rule, RuleContext ctx)
+            throws Exception {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         conf.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
@@ -110,7 +117,7 @@ public final class ComplaintCases {
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<LedgerEvent>forBoundedOutOfOrderness(Duration.ofMinutes(10))
                         .withTimestampAssigner((e, ts) -> e.at().toEpochMilli()))
                 .uid("test-watermarks").name("test watermarks");
-        DataStream<Alert> alerts = rule.apply(ledger, RuleContext.of(Fixtures.reference(), Fixtures.ruleSet()));
+        DataStream<Alert> alerts = rule.apply(ledger, ctx);
         List<Alert> out = new ArrayList<>();
         try (CloseableIterator<Alert> it = alerts.executeAndCollect("complaint rule test")) {
             it.forEachRemaining(out::add);

@@ -197,7 +197,7 @@ public final class RuleSetLoader {
             StringBuilder field = new StringBuilder();
             int from = 1;
             if (segments.get(0).equals("rules") && segments.size() > 1 && segments.get(1).matches("\\d+")) {
-                String id = locations.scalar(RULES + segments.get(1) + "/id");
+                String id = locations.text(RULES + segments.get(1) + "/id");
                 field.append(id != null && !id.isBlank() ? id : "rules[" + segments.get(1) + "]");
                 from = 2;
             } else {

@@ -28,7 +28,7 @@ final class YamlLocations {
 
     private final Map<String, Position> keys = new HashMap<>();
     private final Map<String, Position> values = new HashMap<>();
-    private final Map<String, String> scalars = new HashMap<>();
+    private final Map<String, String> texts = new HashMap<>();
     private final List<Finding> repeatedFields = new ArrayList<>();
     private String lastField = "";
     private SyntaxError syntaxError;
@@ -61,8 +61,8 @@ final class YamlLocations {
             lastField = pointer;
         } else if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY || t.isScalarValue()) {
             values.put(pointer, at);
-            if (t.isScalarValue()) {
-                scalars.put(pointer, p.getText());
+            if (t == JsonToken.VALUE_STRING) {
+                texts.put(pointer, p.getText());
             }
         }
     }
@@ -80,9 +80,9 @@ final class YamlLocations {
         return values.containsKey(pointer);
     }
 
-    /** The text of the scalar at {@code pointer}, or null. */
-    String scalar(String pointer) {
-        return scalars.get(pointer);
+    /** The text at {@code pointer}, or null when there is none (or a number, a list...). */
+    String text(String pointer) {
+        return texts.get(pointer);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.gridwarden.rules.ruleset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,7 +110,7 @@ class RuleSetLoaderTest {
                 """).replace("    silence: 3d\n", "    silence: 3d\n    enabled: false\n")), reference());
         assertTrue(rs.rules().get(0).enabled());
         assertEquals(TimeSpan.parse("3d"), ((SilentGridRules) rs.rules().get(0).parameters()).silence());
-        assertTrue(!rs.silentGrid().enabled());
+        assertFalse(rs.silentGrid().enabled());
     }
 
     @Test

@@ -3,10 +3,10 @@ package org.gridwarden.jobs.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.gridwarden.rules.reference.ReferenceData;
-import org.gridwarden.rules.reference.ReferenceDataLoader;
 import org.gridwarden.rules.ruleset.RuleSet;
 import org.gridwarden.rules.ruleset.RuleSetHistory;
 import org.gridwarden.rules.ruleset.RuleSetLoader;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,10 +15,8 @@ import picocli.CommandLine.Option;
  */
 public final class DistrictOptions {
 
-    @Option(names = "--reference", paramLabel = "DIR",
-            description = "Reference data directory (district.yaml, grids.csv, departments.yaml, categories.yaml,"
-                    + " calendar/). Default: the sample district.")
-    Path reference;
+    @Mixin
+    ReferenceOption reference;
 
     @Option(names = "--rules", paramLabel = "FILE|DIR", split = ",",
             description = "Rule set YAML, or several (repeat the option, or a directory of *.yaml): each applies to"
@@ -30,7 +28,7 @@ public final class DistrictOptions {
     }
 
     public ReferenceData loadReference() {
-        return ReferenceDataLoader.load(reference != null ? reference : home().resolve("sample-data/reference"));
+        return reference.load();
     }
 
     /** The newest of the rule sets given: what a command that takes one rule set uses. */

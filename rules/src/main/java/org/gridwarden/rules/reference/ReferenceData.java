@@ -85,6 +85,10 @@ public final class ReferenceData implements Serializable {
         return Optional.ofNullable(families.get(id));
     }
 
+    public Collection<CategoryFamily> families() {
+        return families.values();
+    }
+
     public Optional<Department> department(String id) {
         return Optional.ofNullable(id == null ? null : departments.get(id));
     }

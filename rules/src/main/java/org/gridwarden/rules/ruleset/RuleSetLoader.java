@@ -1,61 +1,101 @@
 package org.gridwarden.rules.ruleset;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.gridwarden.rules.reference.ReferenceData;
-import org.gridwarden.rules.reference.ReferenceDataLoader;
 
 /**
- * Reads a rule set from YAML and checks it against the district's reference data. Unknown keys are errors
- * (a misspelt parameter must not silently fall back to nothing); every problem is listed, not only the first.
+ * Reads rule sets from YAML and checks them against the district's reference data. Every problem is listed,
+ * not only the first, each as {@code FILE:LINE:COLUMN: <entry id or top-level field>.<field path>: <message>}
+ * in words a safety supervisor understands; a YAML syntax error stops the reading and is the one problem then.
+ * Unknown fields are errors: a misspelt parameter must not silently fall back to nothing.
  *
- * <p>A scoped entry names only what differs: its other parameters come from the family's entry without a
- * scope.
+ * <p>A scoped entry names only what differs: its other parameters come from its rule's entry without a scope
+ * (see {@link RuleSetParser}).
  */
 public final class RuleSetLoader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private RuleSetLoader() {}
 
+    /** The rule set in {@code file}, or a {@link RuleSetException} with every problem. */
     public static RuleSet load(Path file, ReferenceData reference) {
-        RuleSet ruleSet = parse(file);
-        List<String> problems = RuleSetValidator.validate(ruleSet, reference);
-        if (!problems.isEmpty()) {
-            throw new RuleSetException(problems.stream().map(p -> file + ": " + p).toList());
+        RuleSetCheck check = check(file, reference);
+        if (!check.valid()) {
+            throw new RuleSetException(check.messages());
         }
-        return ruleSet;
+        return check.ruleSet();
+    }
+
+    /** The rule set in {@code file} or its problems, without throwing: what {@code rules validate} shows. */
+    public static RuleSetCheck check(Path file, ReferenceData reference) {
+        return examine(file, reference).check();
+    }
+
+    /** A rule set given as text, e.g. received on a control topic; {@code source} names it in the problems. */
+    public static RuleSetCheck check(String source, String yaml, ReferenceData reference) {
+        return examine(source, yaml, reference).check();
     }
 
     /**
      * The rule sets in files and directories (every {@code *.yaml} in a directory), as a history ordered by
-     * {@code effectiveFrom}.
+     * {@code effectiveFrom}. Besides each file's own problems, a version must not share its name or its
+     * {@code effectiveFrom} with another, and the calendar must know every year of the period it is in force.
      */
     public static RuleSetHistory loadHistory(List<Path> paths, ReferenceData reference) {
-        List<RuleSet> versions = new ArrayList<>();
+        List<Examined> files = new ArrayList<>();
         for (Path p : paths) {
             for (Path file : ruleSetFiles(p)) {
-                versions.add(load(file, reference));
+                files.add(examine(file, reference));
             }
         }
-        return RuleSetHistory.of(versions);
+        List<String> problems = files.stream().flatMap(f -> f.check().messages().stream()).toList();
+        if (problems.isEmpty()) {
+            problems = acrossVersions(files, reference);
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+        return RuleSetHistory.of(files.stream().map(f -> f.check().ruleSet()).toList());
+    }
+
+    private static List<String> acrossVersions(List<Examined> files, ReferenceData reference) {
+        List<Examined> inOrder = files.stream()
+                .sorted(Comparator.comparing((Examined f) -> f.check().ruleSet().effectiveFrom())).toList();
+        List<RuleSetProblem> problems = new ArrayList<>();
+        for (int i = 0; i < inOrder.size(); i++) {
+            Examined file = inOrder.get(i);
+            RuleSet rs = file.check().ruleSet();
+            for (Examined earlier : inOrder.subList(0, i)) {
+                RuleSet other = earlier.check().ruleSet();
+                if (other.version().equals(rs.version())) {
+                    problems.add(file.placer().place(Finding.at("/version", "'" + rs.version() + "' is also the"
+                            + " version of " + earlier.check().source() + "; every version needs a name of its own")));
+                }
+                if (other.effectiveFrom().equals(rs.effectiveFrom())) {
+                    problems.add(file.placer().place(Finding.at("/effectiveFrom", "version " + other.version() + " ("
+                            + earlier.check().source() + ") comes into force at the same time; give the newer"
+                            + " version a later effectiveFrom")));
+                }
+            }
+            if (i + 1 < inOrder.size()) {
+                RuleSetValidator.missingCalendarYears(file.draft(), reference,
+                                inOrder.get(i + 1).check().ruleSet().effectiveFrom())
+                        .map(file.placer()::place).ifPresent(problems::add);
+            }
+        }
+        return problems.stream().map(RuleSetProblem::toString).toList();
     }
 
     private static List<Path> ruleSetFiles(Path p) {
@@ -74,100 +114,99 @@ public final class RuleSetLoader {
         }
     }
 
-    static RuleSet parse(Path file) {
+    /** A file's check with the means to place further findings in it. */
+    private record Examined(RuleSetCheck check, Placer placer, RuleSetDraft draft) {}
+
+    private static Examined examine(Path file, ReferenceData reference) {
+        String source = file.toString();
         if (!Files.isRegularFile(file)) {
-            throw new RuleSetException(List.of(file + ": no such file"));
+            return unreadable(source, "no such file");
+        }
+        try {
+            return examine(source, Files.readString(file), reference);
+        } catch (IOException | UncheckedIOException e) {
+            return unreadable(source, "cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Examined unreadable(String source, String why) {
+        return new Examined(new RuleSetCheck(source, null, List.of(new RuleSetProblem(source, 0, 0, null, why))),
+                null, null);
+    }
+
+    private static Examined examine(String source, String yaml, ReferenceData reference) {
+        YamlLocations locations = YamlLocations.index(yaml);
+        if (locations.syntaxError() != null) {
+            Placer placer = new Placer(source, locations, Map.of());
+            YamlLocations.SyntaxError e = locations.syntaxError();
+            String after = placer.field(e.after());
+            return new Examined(new RuleSetCheck(source, null, List.of(new RuleSetProblem(source, e.at().line(),
+                    e.at().column(), null, "not valid YAML" + (after == null ? "" : " after " + after) + ": "
+                            + e.message()))), placer, null);
         }
         JsonNode root;
         try {
-            root = YAML.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new RuleSetException(List.of(file + where(e) + ": " + e.getOriginalMessage()));
+            root = YAML.readTree(yaml);
         } catch (IOException e) {
-            throw new RuleSetException(List.of(file + ": cannot read (" + e.getMessage() + ")"));
+            throw new IllegalStateException("YAML read once but not twice: " + source, e);
         }
-        if (!(root instanceof ObjectNode top)) {
-            throw new RuleSetException(List.of(file + ": not a rule set: expected version, effectiveFrom, ingest and rules"));
+        RuleSetParser.Parsed parsed = RuleSetParser.parse(root, YAML);
+        Placer placer = new Placer(source, locations, parsed.inheritsFrom());
+        List<Finding> findings = new ArrayList<>(parsed.findings());
+        findings.addAll(locations.repeatedFields());
+        RuleSetValidator.validate(parsed.draft(), reference).stream().map(placer::whereWritten).forEach(findings::add);
+        List<RuleSetProblem> problems = findings.stream().map(placer::place).distinct()
+                .sorted(Comparator.comparingInt(RuleSetProblem::line).thenComparingInt(RuleSetProblem::column))
+                .toList();
+        return new Examined(new RuleSetCheck(source, problems.isEmpty() ? parsed.ruleSet() : null, problems), placer,
+                parsed.draft());
+    }
+
+    /** Places findings in a file: line, column and the field path a supervisor reads. */
+    private record Placer(String source, YamlLocations locations, Map<Integer, Integer> inheritsFrom) {
+
+        private static final String RULES = "/rules/";
+
+        RuleSetProblem place(Finding f) {
+            YamlLocations.Position at = locations.position(f.pointer(), f.atKey());
+            String message = f.related() == null ? f.message()
+                    : f.message().replace(Finding.LINE, String.valueOf(locations.position(f.related(), false).line()));
+            return new RuleSetProblem(source, at.line(), at.column(), field(f.pointer()), message);
         }
-        List<String> problems = new ArrayList<>();
-        String version = top.path("version").asText(null);
-        Instant effectiveFrom = null;
-        try {
-            effectiveFrom = top.hasNonNull("effectiveFrom")
-                    ? OffsetDateTime.parse(top.get("effectiveFrom").asText()).toInstant() : null;
-        } catch (DateTimeParseException e) {
-            problems.add("effectiveFrom: '" + top.get("effectiveFrom").asText()
-                    + "' is not a time; write e.g. 2026-12-01T00:00:00+08:00");
-        }
-        IngestRules ingest = convert(top.get("ingest"), IngestRules.class, "ingest", problems);
-        List<RuleEntry> entries = new ArrayList<>();
-        JsonNode rules = top.get("rules");
-        if (rules != null && rules.isArray()) {
-            for (int i = 0; i < rules.size(); i++) {
-                RuleEntry e = entry(rules, i, problems);
-                if (e != null) {
-                    entries.add(e);
-                }
+
+        /** A finding about a scoped entry's inherited value, moved to where the value is written. */
+        Finding whereWritten(Finding f) {
+            String pointer = f.pointer();
+            if (!pointer.startsWith(RULES) || locations.has(pointer)) {
+                return f;
             }
+            String rest = pointer.substring(RULES.length());
+            int slash = rest.indexOf('/');
+            Integer general = slash < 0 ? null : inheritsFrom.get(Integer.parseInt(rest.substring(0, slash)));
+            String there = general == null ? null : RULES + general + rest.substring(slash);
+            return there != null && locations.has(there) ? f.movedTo(there) : f;
         }
-        if (!problems.isEmpty()) {
-            throw new RuleSetException(problems.stream().map(p -> file + ": " + p).toList());
-        }
-        return new RuleSet(version, effectiveFrom, ingest, entries);
-    }
 
-    private static RuleEntry entry(JsonNode rules, int index, List<String> problems) {
-        ObjectNode node = ((ObjectNode) rules.get(index)).deepCopy();
-        String id = node.path("id").asText("rules[" + index + "]");
-        RuleFamily family = RuleFamily.byKey(node.path("rule").asText()).orElse(null);
-        if (family == null) {
-            problems.add(id + ".rule: '" + node.path("rule").asText() + "' is not a rule; one of "
-                    + RuleFamily.keys());
-            return null;
-        }
-        RuleScope scope = node.has("scope")
-                ? convert(node.get("scope"), RuleScope.class, id + ".scope", problems) : RuleScope.EVERYWHERE;
-        ObjectNode parameters = node.deepCopy();
-        if (scope != null && !scope.isEverywhere()) {
-            parameters = general(rules, family).setAll(parameters);
-        }
-        parameters.remove(List.of("id", "rule", "scope"));
-        if (!parameters.has("enabled")) {
-            parameters.put("enabled", true);
-        }
-        RuleParameters p = convert(parameters, family.parameters(), id, problems);
-        return p == null || scope == null ? null : new RuleEntry(id, family, scope, p);
-    }
-
-    /** The family's entry without a scope, which scoped entries inherit from (empty when there is none). */
-    private static ObjectNode general(JsonNode rules, RuleFamily family) {
-        for (JsonNode n : rules) {
-            if (family.key().equals(n.path("rule").asText()) && !n.has("scope")) {
-                return ((ObjectNode) n).deepCopy();
+        /** {@code /rules/3/timeLimits/STANDARD/NORMAL} as {@code overdue-s01.timeLimits.STANDARD.NORMAL}. */
+        String field(String pointer) {
+            if (pointer.isEmpty()) {
+                return null;
             }
+            List<String> segments = Stream.of(pointer.substring(1).split("/", -1))
+                    .map(s -> s.replace("~1", "/").replace("~0", "~")).toList();
+            StringBuilder field = new StringBuilder();
+            int from = 1;
+            if (segments.get(0).equals("rules") && segments.size() > 1 && segments.get(1).matches("\\d+")) {
+                String id = locations.text(RULES + segments.get(1) + "/id");
+                field.append(id != null && !id.isBlank() ? id : "rules[" + segments.get(1) + "]");
+                from = 2;
+            } else {
+                field.append(segments.get(0));
+            }
+            for (String s : segments.subList(from, segments.size())) {
+                field.append(s.matches("\\d+") ? "[" + s + "]" : "." + s);
+            }
+            return field.toString();
         }
-        return YAML.createObjectNode();
-    }
-
-    private static <T> T convert(JsonNode node, Class<T> type, String field, List<String> problems) {
-        if (node == null) {
-            problems.add(field + ": missing");
-            return null;
-        }
-        try {
-            return YAML.treeToValue(node, type);
-        } catch (JsonProcessingException e) {
-            String path = e instanceof JsonMappingException m && !m.getPath().isEmpty()
-                    ? "." + ReferenceDataLoader.fieldPath(m) : "";
-            String message = e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage()
-                    : e.getOriginalMessage();
-            problems.add(field + path + ": " + message);
-            return null;
-        }
-    }
-
-    private static String where(JsonProcessingException e) {
-        JsonLocation loc = e.getLocation();
-        return loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() + ":" + loc.getColumnNr() : "";
     }
 }

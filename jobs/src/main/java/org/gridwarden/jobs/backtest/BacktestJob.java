@@ -3,6 +3,8 @@ package org.gridwarden.jobs.backtest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -40,17 +42,7 @@ public final class BacktestJob {
      * @param to event time where reading stops (exclusive) and the horizon of the alerts, or null for the
      *     newest event
      */
-    public record Settings(Path input, Instant from, Instant to, int parallelism) {
-
-        public Settings {
-            if (from != null && to != null && !from.isBefore(to)) {
-                throw new IllegalArgumentException("--from " + from + " is not before --to " + to);
-            }
-            if (parallelism < 1) {
-                throw new IllegalArgumentException("--parallelism must be at least 1, not " + parallelism);
-            }
-        }
-    }
+    public record Settings(Path input, Instant from, Instant to, int parallelism) {}
 
     private BacktestJob() {}
 
@@ -79,6 +71,7 @@ public final class BacktestJob {
                     .name("Alerts of the " + side.name().toLowerCase()));
         }
 
+        ZoneId zone = ZoneId.of(reference.district().timeZone());
         Instant started = Instant.now();
         Map<Side, List<Alert>> alerts = new EnumMap<>(Map.of(Side.BASELINE, new ArrayList<>(),
                 Side.CANDIDATE, new ArrayList<>()));
@@ -86,7 +79,7 @@ public final class BacktestJob {
         CloseableIterator<SidedAlert> collected = tagged.get(0).union(tagged.get(1)).collectAsync();
         JobClient job = env.executeAsync("gridwarden rules backtest");
         try (collected; JobProgress ticker = JobProgress.start(job, started, progress,
-                (acc, elapsed) -> progressLine(acc, alertsSoFar.get(), elapsed))) {
+                (acc, elapsed) -> progressLine(acc, zone, alertsSoFar.get(), elapsed))) {
             while (collected.hasNext()) {
                 SidedAlert a = collected.next();
                 alerts.get(a.side()).add(a.alert());
@@ -105,10 +98,10 @@ public final class BacktestJob {
                 horizon, counter(result, EventWindow.READ), counter(result, EventWindow.IN_WINDOW), afterHorizon, took);
     }
 
-    private static String progressLine(Map<String, Object> acc, long alerts, Duration elapsed) {
+    private static String progressLine(Map<String, Object> acc, ZoneId zone, long alerts, Duration elapsed) {
         Object newest = acc.get(EventWindow.NEWEST_READ);
         String position = newest instanceof Long t && t != Long.MIN_VALUE
-                ? " up to " + Instant.ofEpochMilli(t) : "";
+                ? " up to " + OffsetDateTime.ofInstant(Instant.ofEpochMilli(t), zone) : "";
         return String.format("  backtesting: %,d records read%s, %,d alerts so far, %d s",
                 (Long) acc.getOrDefault(EventWindow.READ, 0L), position, alerts, elapsed.toSeconds());
     }

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -73,25 +75,32 @@ public final class RulesBacktestCommand implements Callable<Integer> {
         if (!Files.isDirectory(input)) {
             throw new IllegalArgumentException("--input " + input + ": not a directory");
         }
-        BacktestJob.Settings settings = new BacktestJob.Settings(input, from, to, parallelism);
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("--parallelism must be at least 1, not " + parallelism);
+        }
         ReferenceData referenceData = DistrictOptions.loadReference(reference);
+        ZoneId zone = ZoneId.of(referenceData.district().timeZone());
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new IllegalArgumentException(
+                    "--from " + local(from, zone) + " is not before --to " + local(to, zone));
+        }
         RuleSetHistory baselineHistory = load(Side.BASELINE, baseline, referenceData);
         RuleSetHistory candidateHistory = load(Side.CANDIDATE, candidate, referenceData);
 
         PrintWriter console = spec.commandLine().getOut();
         console.printf("Backtest over %s (%s, %d grids)%n", input, referenceData.district().name(),
                 referenceData.grids().size());
-        console.println("  baseline:  " + describe(baselineHistory));
-        console.println("  candidate: " + describe(candidateHistory));
-        console.println("  events:    " + (from == null ? "from the first" : "from " + from)
-                + (to == null ? " to the newest" : " before " + to));
-        BacktestRun run = BacktestJob.run(settings, referenceData, baselineHistory, candidateHistory,
-                console::println);
+        console.println("  baseline:  " + describe(baselineHistory, zone));
+        console.println("  candidate: " + describe(candidateHistory, zone));
+        console.println("  events:    " + (from == null ? "from the first" : "from " + local(from, zone))
+                + (to == null ? " to the newest" : " before " + local(to, zone)));
+        BacktestRun run = BacktestJob.run(new BacktestJob.Settings(input, from, to, parallelism), referenceData,
+                baselineHistory, candidateHistory, console::println);
         BacktestComparison comparison = BacktestComparison.of(run);
 
         console.println();
         comparison.print(console);
-        console.printf("Horizon %s: %,d later alerts of both sides not counted%n", run.horizon(),
+        console.printf("Horizon %s: %,d later alerts of both sides not counted%n", local(run.horizon(), zone),
                 run.alertsAfterHorizon());
         BacktestFiles.write(out, comparison);
         console.println();
@@ -114,9 +123,14 @@ public final class RulesBacktestCommand implements Callable<Integer> {
         }
     }
 
-    private static String describe(RuleSetHistory history) {
-        return history.versions().stream().map(rs -> rs.version() + " from " + rs.effectiveFrom())
+    private static String describe(RuleSetHistory history, ZoneId zone) {
+        return history.versions().stream().map(rs -> rs.version() + " from " + local(rs.effectiveFrom(), zone))
                 .collect(Collectors.joining(", "));
+    }
+
+    /** A time as the district reads it, the way --from and --to are written. */
+    private static String local(Instant t, ZoneId zone) {
+        return t.equals(Instant.MIN) ? "none (no event)" : OffsetDateTime.ofInstant(t, zone).toString();
     }
 
     private void printFile(PrintWriter console, String name, List<Alert> alerts) {

@@ -117,7 +117,8 @@ class RulesBacktestCommandTest {
                 CandidateRuleSets.SHIPPED, "--input", SCENARIO, "--reference", REFERENCE,
                 "--from", "2026-11-20T10:00:00+08:00", "--to", "2026-11-20T09:00:00+08:00");
         assertEquals(GridwardenCli.USAGE, exit);
-        assertEquals("gridwarden backtest: --from 2026-11-20T02:00:00Z is not before --to 2026-11-20T01:00:00Z\n",
+        assertEquals(
+                "gridwarden backtest: --from 2026-11-20T10:00+08:00 is not before --to 2026-11-20T09:00+08:00\n",
                 err.toString().replace(System.lineSeparator(), "\n"));
     }
 

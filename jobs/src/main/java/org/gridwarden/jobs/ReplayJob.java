@@ -1,38 +1,25 @@
 package org.gridwarden.jobs;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
-import org.gridwarden.connectors.codec.IngestDecoder;
-import org.gridwarden.connectors.file.JsonLinesSource;
 import org.gridwarden.connectors.replay.ReplayOutputWriter;
 import org.gridwarden.connectors.replay.ReplayRecord;
 import org.gridwarden.rules.alert.BeforeHorizon;
 import org.gridwarden.rules.ingest.IngestCounters;
-import org.gridwarden.rules.ingest.IngestWatermarks;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.DeadLetter;
-import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.ruleset.RuleSet;
@@ -67,27 +54,13 @@ public final class ReplayJob {
     public static ReplaySummary run(Settings settings, ReferenceData reference, RuleSetHistory history,
             PrintStream progress) throws Exception {
         RuleSet ruleSet = history.latest();
-        List<Path> reports = inputFiles(settings.input(), "grid-reports");
-        List<Path> ledger = inputFiles(settings.input(), "ledger-events");
-        if (reports.isEmpty() && ledger.isEmpty()) {
-            throw new IllegalArgumentException(settings.input()
-                    + ": no grid-reports*.jsonl[.gz] or ledger-events*.jsonl[.gz] files in it");
-        }
+        ReplayInput input = ReplayInput.in(settings.input());
         StreamExecutionEnvironment env = JobEnvironments.create(
                 JobEnvironments.base(settings.mode(), settings.parallelism()));
-        IngestDecoder decoder = new IngestDecoder(reference);
-        WatermarkStrategy<Ingested> watermarks = IngestWatermarks.strategy(
-                ruleSet.ingest().allowedLateness().toDuration(), null);
-        DataStream<Ingested> reportStream = env
-                .fromSource(new JsonLinesSource(reports, IngestDecoder.GRID_REPORTS, decoder), watermarks,
-                        "Grid reports (files)")
-                .uid("grid-reports-files");
-        DataStream<Ingested> ledgerStream = env
-                .fromSource(new JsonLinesSource(ledger, IngestDecoder.LEDGER_EVENTS, decoder), watermarks,
-                        "Ledger events (files)")
-                .uid("ledger-events-files");
+        ReplayInput.Streams streams = input.read(env, reference, ruleSet.ingest().allowedLateness().toDuration());
 
-        AlertWorkflow.Outputs outputs = AlertWorkflow.define(reportStream, ledgerStream, RuleContext.of(reference, history));
+        AlertWorkflow.Outputs outputs = AlertWorkflow.define(streams.gridReports(), streams.ledgerEvents(),
+                RuleContext.of(reference, history));
         DataStream<ReplayRecord> results = outputs.alerts().map(new AlertRecord()).uid("collect-alerts").name("Alerts")
                 .union(outputs.deadLetters().map(new DeadLetterRecord()).uid("collect-dead-letters").name("Dead letters"));
 
@@ -96,8 +69,9 @@ public final class ReplayJob {
         List<DeadLetter> deadLetters = new ArrayList<>();
         CloseableIterator<ReplayRecord> collected = results.collectAsync();
         JobClient job = env.executeAsync("gridwarden replay");
-        ScheduledExecutorService ticker = showProgress(job, started, progress);
-        try (collected) {
+        try (collected; JobProgress ticker = JobProgress.start(job, started, progress::println, (acc, elapsed) ->
+                String.format("  replaying: %s records read, %d s", acc.getOrDefault(IngestCounters.IN, 0L),
+                        elapsed.toSeconds()))) {
             while (collected.hasNext()) {
                 ReplayRecord r = collected.next();
                 if (r.alert() != null) {
@@ -106,15 +80,11 @@ public final class ReplayJob {
                     deadLetters.add(r.deadLetter());
                 }
             }
-        } finally {
-            ticker.shutdownNow();
         }
         JobExecutionResult result = job.getJobExecutionResult().get();
         Duration took = Duration.between(started, Instant.now());
 
-        Long latest = result.getAccumulatorResult(IngestCounters.LATEST_EVENT_TIME);
-        Instant horizon = settings.until() != null ? settings.until()
-                : latest == null || latest == Long.MIN_VALUE ? Instant.MIN : Instant.ofEpochMilli(latest);
+        Instant horizon = horizon(settings.until(), result);
         BeforeHorizon beforeHorizon = new BeforeHorizon(horizon);
         List<Alert> inHorizon = alerts.stream().filter(beforeHorizon::filter).toList();
         new ReplayOutputWriter(Clock.systemUTC()).write(settings.out(), inHorizon, deadLetters);
@@ -124,46 +94,19 @@ public final class ReplayJob {
                 alerts.size() - inHorizon.size(), took);
     }
 
-    /** Files whose name starts with the stream's name, anywhere below the input directory, in path order. */
-    static List<Path> inputFiles(Path dir, String prefix) {
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException(dir + ": not a directory");
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> {
-                        String name = f.getFileName().toString();
-                        return name.startsWith(prefix) && (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz"));
-                    })
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * The horizon of a finished bounded run: {@code until} when given, else the newest event time it
+     * processed. No alert after it has happened yet.
+     */
+    public static Instant horizon(Instant until, JobExecutionResult result) {
+        Long latest = result.getAccumulatorResult(IngestCounters.LATEST_EVENT_TIME);
+        return until != null ? until
+                : latest == null || latest == Long.MIN_VALUE ? Instant.MIN : Instant.ofEpochMilli(latest);
     }
 
     private static long counter(JobExecutionResult result, String name) {
         Long v = result.getAccumulatorResult(name);
         return v == null ? 0 : v;
-    }
-
-    private static ScheduledExecutorService showProgress(JobClient job, Instant started, PrintStream progress) {
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "replay-progress");
-            t.setDaemon(true);
-            return t;
-        });
-        ticker.scheduleAtFixedRate(() -> {
-            try {
-                Map<String, Object> acc = job.getAccumulators().get(2, TimeUnit.SECONDS);
-                Object in = acc.getOrDefault(IngestCounters.IN, 0L);
-                long seconds = Duration.between(started, Instant.now()).toSeconds();
-                progress.printf("  replaying: %s records read, %d s%n", in, seconds);
-            } catch (Exception e) {
-                // progress is best effort; the job's own result reports failures
-            }
-        }, 3, 3, TimeUnit.SECONDS);
-        return ticker;
     }
 
     private static final class AlertRecord implements MapFunction<Alert, ReplayRecord> {

@@ -3,7 +3,6 @@ package org.gridwarden.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +13,11 @@ import java.util.stream.Collectors;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.gridwarden.jobs.generate.GenerationSummary;
-import org.gridwarden.jobs.generate.GeneratorSettings;
-import org.gridwarden.jobs.generate.StreamGenerator;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
-import org.gridwarden.rules.testing.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * 60 generated days through the whole replay: for every rule, the alerts raised are exactly those the
@@ -34,19 +29,13 @@ class GeneratedDaysTest {
     static final MiniClusterExtension FLINK = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
-    @TempDir
-    static Path dir;
-
     private static GenerationSummary manifest;
     private static ReplaySummary replay;
 
     @BeforeAll
     static void generateAndReplay() throws Exception {
-        Path in = dir.resolve("in");
-        manifest = StreamGenerator.generate(Fixtures.reference(), Fixtures.ruleSet(), GeneratorSettings.of(60, 42), in,
-                line -> {});
-        replay = ReplayJob.run(new ReplayJob.Settings(in, dir.resolve("out"), null, 2), Fixtures.reference(),
-                Fixtures.ruleSet(), System.out);
+        manifest = GeneratedDays.sixty().manifest();
+        replay = GeneratedDays.shippedReplay();
         replay.print(System.out);
     }
 

@@ -106,7 +106,7 @@ class RulesBacktestCommandTest {
                 "--input", SCENARIO, "--reference", REFERENCE, "--out", dir.resolve("out"));
         assertEquals(GridwardenCli.USAGE, exit);
         assertEquals("gridwarden backtest: rule set is not valid:\n  - candidate " + candidate
-                + ": repeat-complaint.threshold: 1 must be at least 2 (one event is not a repetition)\n",
+                + ":43:16: repeat-complaint.threshold: 1 must be at least 2 (one complaint is not a repetition)\n",
                 err.toString().replace(System.lineSeparator(), "\n"));
         assertFalse(Files.exists(dir.resolve("out")), "nothing run, nothing written");
     }

@@ -78,16 +78,29 @@ public final class RuleSetLoader {
         if (!Files.isRegularFile(file)) {
             throw new RuleSetException(List.of(file + ": no such file"));
         }
-        JsonNode root;
+        String text;
         try {
-            root = YAML.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new RuleSetException(List.of(file + where(e) + ": " + e.getOriginalMessage()));
+            text = Files.readString(file);
         } catch (IOException e) {
             throw new RuleSetException(List.of(file + ": cannot read (" + e.getMessage() + ")"));
         }
+        return parse(file.toString(), text);
+    }
+
+    /**
+     * A rule set from its YAML text, e.g. as submitted to the live job, without the checks against the
+     * reference data ({@link RuleSetValidator}); {@code source} names the text in every problem, as a file
+     * name would.
+     */
+    public static RuleSet parse(String source, String text) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new RuleSetException(List.of(source + where(e) + ": " + e.getOriginalMessage()));
+        }
         if (!(root instanceof ObjectNode top)) {
-            throw new RuleSetException(List.of(file + ": not a rule set: expected version, effectiveFrom, ingest and rules"));
+            throw new RuleSetException(List.of(source + ": not a rule set: expected version, effectiveFrom, ingest and rules"));
         }
         List<String> problems = new ArrayList<>();
         String version = top.path("version").asText(null);
@@ -111,7 +124,7 @@ public final class RuleSetLoader {
             }
         }
         if (!problems.isEmpty()) {
-            throw new RuleSetException(problems.stream().map(p -> file + ": " + p).toList());
+            throw new RuleSetException(problems.stream().map(p -> source + ": " + p).toList());
         }
         return new RuleSet(version, effectiveFrom, ingest, entries);
     }

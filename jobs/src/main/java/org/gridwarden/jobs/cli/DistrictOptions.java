@@ -30,7 +30,12 @@ public final class DistrictOptions {
     }
 
     public ReferenceData loadReference() {
-        return ReferenceDataLoader.load(reference != null ? reference : home().resolve("sample-data/reference"));
+        return loadReference(reference);
+    }
+
+    /** The reference data in {@code dir}, or the sample district's when it is null. */
+    public static ReferenceData loadReference(Path dir) {
+        return ReferenceDataLoader.load(dir != null ? dir : home().resolve("sample-data/reference"));
     }
 
     /** The newest of the rule sets given: what a command that takes one rule set uses. */

@@ -35,8 +35,10 @@ import org.gridwarden.rules.ruleset.RuleSetHistory;
  * fails is reported with every problem and withdrawn from the control topic; the running job is not touched.
  *
  * <p>A restart rather than a broadcast of parameters: every decision takes the version in force at its event's
- * time, so the job under the longer history decides exactly as a replay with that history would; state never
- * depends on parameters, so the savepoint always fits.
+ * time, so the job under the longer history decides exactly as a replay with that history would. The layout of
+ * the rules' state must not depend on parameters, so that the savepoint fits; should the restarted job fail all
+ * the same within its probation, the previous versions come back from the same savepoint and the version is
+ * rejected.
  */
 public final class RuleSetController implements AutoCloseable {
 
@@ -151,13 +153,20 @@ public final class RuleSetController implements AutoCloseable {
             return;
         }
         RuleSetHistory next = history.with(verdict.ruleSet());
+        String failure;
         try {
             job = start(next, savepoint);
+            failure = survivesProbation() ? null : "it failed within " + probation().toSeconds()
+                    + " s (the job's log has the cause); alerts it raised meanwhile may come a second time,"
+                    + " with the same alertId";
         } catch (Exception e) {
+            failure = "it did not start: " + ExceptionUtils.stripExecutionException(e).getMessage();
+        }
+        if (failure != null) {
+            cancelJob();
             job = start(history, savepoint);
-            reject(s, verdict.effectiveFrom(), List.of("the live job did not start under the new version ("
-                    + ExceptionUtils.stripExecutionException(e).getMessage() + "); it runs on under " + inForce
-                    + ", restored from " + savepoint), channel);
+            reject(s, verdict.effectiveFrom(), List.of("the live job could not run under the new version: " + failure
+                    + ". It runs on under " + inForce + ", restored from " + savepoint), channel);
             return;
         }
         history = next;
@@ -203,6 +212,25 @@ public final class RuleSetController implements AutoCloseable {
         }
         jobResult = started.getJobExecutionResult();
         return started;
+    }
+
+    /**
+     * Whether the restarted job keeps running for {@link #probation()}: a savepoint whose state does not fit the
+     * new job makes it fail at its first records or timers, which come within that time while data flows.
+     */
+    private boolean survivesProbation() throws Exception {
+        Instant end = Instant.now().plus(probation());
+        while (Instant.now().isBefore(end)) {
+            if (job.getJobStatus().get() != JobStatus.RUNNING) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
+    }
+
+    private Duration probation() {
+        return settings.checkpointInterval().multipliedBy(3).plusSeconds(5);
     }
 
     private void cancelJob() {

@@ -61,8 +61,8 @@ public final class RuleSetChannel implements AutoCloseable {
                                 e.getCause());
                     }
                 } catch (InterruptedException | TimeoutException e) {
-                    throw new IllegalStateException("cannot create topic " + topic + " at "
-                            + settings.bootstrapServers() + ": " + e, e);
+                    throw new IllegalStateException("no answer within " + TIMEOUT_MS / 1000 + " s when creating topic "
+                            + topic, e);
                 }
             });
         }

@@ -94,6 +94,12 @@ class RuleSetDeploymentTest {
             LiveRun.awaitAllTasksRunning(cluster, live.controller.job(), 0);
             TimedLinePlayer.play(run.kafka.bootstrapServers(), before(SWITCH, lines, false), SPEED, l -> {});
             run.awaitAlerts(replayedWithBoth.size(), Duration.ofSeconds(45));
+            for (AccessExecutionVertex v : cluster.getExecutionGraph(live.controller.job().getJobID()).get()
+                    .getAllExecutionVertices()) {
+                assertEquals(0, v.getCurrentExecutionAttempt().getAttemptNumber(),
+                        "the job under the new version failed and restarted: its restored state does not fit: "
+                                + v.getTaskNameWithSubtaskIndex());
+            }
 
             List<Alert> liveAlerts = run.on(run.settings.allAlertsTopic());
             assertEquals(liveAlerts.size(), Set.copyOf(LiveRun.ids(liveAlerts)).size(), "no alert id twice on alerts.all");

@@ -26,7 +26,7 @@ import org.gridwarden.rules.ruleset.RuleSetHistory;
 /**
  * The live job (实时预警): Kafka in, rules, department topics out, exactly-once by default. The same class is
  * what {@code flink run gridwarden-flink.jar ...} starts on a cluster (its arguments are those of
- * {@code gridwarden run}).
+ * {@code gridwarden run}, without the rule-set controller).
  */
 public final class LiveJob {
 
@@ -48,14 +48,21 @@ public final class LiveJob {
                 Duration checkpointInterval, String checkpointDir) {
             this(kafka, parallelism, idleness, quietAfter, quietLag, checkpointInterval, checkpointDir, "hashmap", null);
         }
+
+        public Settings withSavepoint(String path) {
+            return new Settings(kafka, parallelism, idleness, quietAfter, quietLag, checkpointInterval, checkpointDir,
+                    stateBackend, path);
+        }
     }
 
     private LiveJob() {}
 
     public static void main(String[] args) {
-        String[] run = new String[args.length + 1];
+        // on a cluster, a new rule-set version goes live by flink stop and flink run -s (docs/rule-deployment.md)
+        String[] run = new String[args.length + 2];
         run[0] = "run";
-        System.arraycopy(args, 0, run, 1, args.length);
+        run[1] = "--no-rule-control";
+        System.arraycopy(args, 0, run, 2, args.length);
         int exit = GridwardenCli.commandLine().execute(run);
         if (exit != 0) {
             throw new IllegalStateException("gridwarden run exited with " + exit);

@@ -7,6 +7,9 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 /**
  * Where the live job reads and writes. Defaults in one place: {@link #defaults(String)}.
  *
+ * @param ruleControlTopic rule-set versions submitted for the live job (compacted; key = version, value = the
+ *     YAML text)
+ * @param ruleStatusTopic what became of each submitted version (key = version, value = JSON)
  * @param transactionalIdPrefix unique per job and environment: two jobs sharing it fence each other
  * @param transactionTimeout must not exceed the broker's {@code transaction.max.timeout.ms} (15 min by default)
  */
@@ -16,6 +19,8 @@ public record KafkaSettings(
         String ledgerEventsTopic,
         String deadLetterTopic,
         String allAlertsTopic,
+        String ruleControlTopic,
+        String ruleStatusTopic,
         String groupId,
         String transactionalIdPrefix,
         DeliveryGuarantee delivery,
@@ -23,16 +28,17 @@ public record KafkaSettings(
 
     public static KafkaSettings defaults(String bootstrapServers) {
         return new KafkaSettings(bootstrapServers, "grid.reports", "ledger.events", "ingest.dlq", "alerts.all",
-                "gridwarden-live", "gridwarden-live", DeliveryGuarantee.EXACTLY_ONCE, Duration.ofMinutes(15));
+                "rules.control", "rules.status", "gridwarden-live", "gridwarden-live", DeliveryGuarantee.EXACTLY_ONCE,
+                Duration.ofMinutes(15));
     }
 
     public KafkaSettings withDelivery(DeliveryGuarantee d) {
         return new KafkaSettings(bootstrapServers, gridReportsTopic, ledgerEventsTopic, deadLetterTopic, allAlertsTopic,
-                groupId, transactionalIdPrefix, d, transactionTimeout);
+                ruleControlTopic, ruleStatusTopic, groupId, transactionalIdPrefix, d, transactionTimeout);
     }
 
     public KafkaSettings withIds(String group, String transactionalPrefix) {
         return new KafkaSettings(bootstrapServers, gridReportsTopic, ledgerEventsTopic, deadLetterTopic, allAlertsTopic,
-                group, transactionalPrefix, delivery, transactionTimeout);
+                ruleControlTopic, ruleStatusTopic, group, transactionalPrefix, delivery, transactionTimeout);
     }
 }

@@ -1,5 +1,6 @@
 package org.gridwarden.jobs.cli;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -7,15 +8,18 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.gridwarden.connectors.kafka.KafkaEndpoints;
 import org.gridwarden.connectors.kafka.KafkaSettings;
 import org.gridwarden.jobs.LiveJob;
+import org.gridwarden.jobs.live.RuleSetController;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.RuleSet;
+import org.gridwarden.rules.ruleset.RuleSetHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the live job against a Kafka cluster: grid.reports and ledger.events in,"
-                + " alerts.<department>, alerts.all and ingest.dlq out.")
+                + " alerts.<department>, alerts.all and ingest.dlq out; rule-set versions from rules.control go live"
+                + " without losing state (see docs/rule-deployment.md).")
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT")
@@ -65,6 +69,17 @@ final class RunCommand implements Callable<Integer> {
             description = "Start from a savepoint or retained checkpoint (an upgrade keeps every open case and deadline).")
     String savepoint;
 
+    @Option(names = "--rule-control", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Follow rules.control: put each rule-set version submitted there (gridwarden rules deploy)"
+                    + " live by a savepoint restart, report it on rules.status, and start with the versions already"
+                    + " live there. On by default; --no-rule-control runs only the --rules given.")
+    boolean ruleControl;
+
+    @Option(names = "--savepoint-dir", paramLabel = "URI",
+            description = "Where the savepoints of rule-set changes go. Default: gridwarden-savepoints in the"
+                    + " temporary directory; give durable storage in operation.")
+    String savepointDir;
+
     @Mixin
     DistrictOptions district;
 
@@ -75,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
                     + " --quiet-after-seconds and --quiet-lag-seconds at least 0");
         }
         ReferenceData reference = district.loadReference();
-        RuleSet ruleSet = district.loadRuleSet(reference);
+        RuleSetHistory history = district.loadHistory(reference);
         KafkaSettings kafka = KafkaSettings.defaults(bootstrapServers)
                 .withDelivery(KafkaEndpoints.parseDelivery(delivery))
                 .withIds(groupId, transactionalIdPrefix);
@@ -87,14 +102,20 @@ final class RunCommand implements Callable<Integer> {
                 wallClock ? null : Duration.ofSeconds(idleSeconds),
                 wallClock ? Duration.ofSeconds(quietAfterSeconds) : null, Duration.ofSeconds(quietLagSeconds), Duration.ofSeconds(checkpointSeconds), checkpointDir, stateBackend,
                 savepoint);
-        System.out.printf("gridwarden live: %s, rule set %s%n  in: %s, %s  out: alerts.<department>, %s, %s%n"
+        System.out.printf("gridwarden live: %s, rule sets %s%n  in: %s, %s  out: alerts.<department>, %s, %s%n"
                         + "  group %s, transactional ids %s-*, delivery %s, checkpoints every %d s%n",
-                reference.district().name(), ruleSet.version(), kafka.gridReportsTopic(), kafka.ledgerEventsTopic(),
-                kafka.allAlertsTopic(), kafka.deadLetterTopic(), kafka.groupId(), kafka.transactionalIdPrefix(),
-                delivery, checkpointSeconds);
-        StreamExecutionEnvironment env = LiveJob.environment(settings);
-        LiveJob.define(env, settings, reference, ruleSet, Clock.systemUTC());
-        env.execute("gridwarden live");
+                reference.district().name(), history.versions().stream().map(RuleSet::version).toList(),
+                kafka.gridReportsTopic(), kafka.ledgerEventsTopic(), kafka.allAlertsTopic(), kafka.deadLetterTopic(),
+                kafka.groupId(), kafka.transactionalIdPrefix(), delivery, checkpointSeconds);
+        if (ruleControl) {
+            String savepoints = savepointDir != null ? savepointDir
+                    : Path.of(System.getProperty("java.io.tmpdir"), "gridwarden-savepoints").toUri().toString();
+            new RuleSetController(settings, reference, history, savepoints, Clock.systemUTC(), System.out).run();
+        } else {
+            StreamExecutionEnvironment env = LiveJob.environment(settings);
+            LiveJob.define(env, settings, reference, history, Clock.systemUTC());
+            env.execute("gridwarden live");
+        }
         return 0;
     }
 }

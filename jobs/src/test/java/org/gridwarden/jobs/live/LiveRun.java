@@ -57,14 +57,19 @@ final class LiveRun implements AutoCloseable {
      * would arrive behind the watermark.
      */
     JobClient startJob(RuleSet ruleSet, String savepoint, MiniCluster cluster) throws Exception {
-        // idleness outlasts a restarted reader's first poll, so a recovering partition never counts as idle
-        LiveJob.Settings live = new LiveJob.Settings(settings, 2, Duration.ofSeconds(5), null, null,
-                Duration.ofMillis(500), null, "hashmap", savepoint);
+        LiveJob.Settings live = liveSettings().withSavepoint(savepoint);
         StreamExecutionEnvironment env = LiveJob.environment(live);
         LiveJob.define(env, live, Fixtures.reference(), ruleSet, Clock.systemUTC());
         JobClient job = env.executeAsync("live test");
         awaitAllTasksRunning(cluster, job, 0);
         return job;
+    }
+
+    /** Exactly-once at parallelism 2, checkpoints every 0.5 s, recorded data: idleness instead of the wall clock. */
+    LiveJob.Settings liveSettings() {
+        // idleness outlasts a restarted reader's first poll, so a recovering partition never counts as idle
+        return new LiveJob.Settings(settings, 2, Duration.ofSeconds(5), null, null, Duration.ofMillis(500), null,
+                "hashmap", null);
     }
 
     /** Until every task of the job runs in an attempt after {@code minAttempt} (a restart raises the attempt). */

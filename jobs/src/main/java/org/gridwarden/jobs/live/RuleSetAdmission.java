@@ -1,15 +1,20 @@
 package org.gridwarden.jobs.live;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridwarden.connectors.kafka.RuleSetSubmission;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.RuleSet;
+import org.gridwarden.rules.ruleset.RuleSetCheck;
 import org.gridwarden.rules.ruleset.RuleSetHistory;
 import org.gridwarden.rules.ruleset.RuleSetLoader;
-import org.gridwarden.rules.ruleset.RuleSetCheck;
 
 /**
  * Whether a submitted rule-set version may go live after the versions in force (上线检查): it must parse, pass
@@ -18,15 +23,14 @@ import org.gridwarden.rules.ruleset.RuleSetCheck;
  */
 public final class RuleSetAdmission {
 
-    /** The parsed rule set (null when the text did not parse) and every problem (none when admitted). */
-    public record Verdict(RuleSet ruleSet, List<String> problems) {
+    /**
+     * The checked rule set (null when it has problems of its own), the time it says it is in force from (null
+     * when unreadable) and every problem (none when admitted).
+     */
+    public record Verdict(RuleSet ruleSet, Instant effectiveFrom, List<String> problems) {
 
         public boolean admitted() {
             return problems.isEmpty();
-        }
-
-        public Instant effectiveFrom() {
-            return ruleSet == null ? null : ruleSet.effectiveFrom();
         }
     }
 
@@ -37,13 +41,13 @@ public final class RuleSetAdmission {
             RuleSetHistory inForce) {
         String source = topic + "[" + submission.version() + "]";
         RuleSetCheck checked = RuleSetLoader.check(source, submission.text(), reference);
-        if (!checked.valid()) {
-            return new Verdict(null, checked.messages());
-        }
         RuleSet ruleSet = checked.ruleSet();
-        List<String> problems = new ArrayList<>();
-        if (ruleSet.version() != null && !ruleSet.version().equals(submission.version())) {
-            problems.add(source + ": version: the rule set says " + ruleSet.version() + " but was submitted as "
+        List<String> problems = new ArrayList<>(checked.messages());
+        // the history checks too, even for a file with problems of its own: every problem at once
+        Header header = ruleSet != null ? new Header(ruleSet.version(), ruleSet.effectiveFrom())
+                : Header.of(submission.text());
+        if (header.version() != null && !header.version().equals(submission.version())) {
+            problems.add(source + ": version: the rule set says " + header.version() + " but was submitted as "
                     + submission.version() + "; submit it with gridwarden rules deploy, which takes the version"
                     + " from the file");
         }
@@ -52,12 +56,34 @@ public final class RuleSetAdmission {
                     + " needs a version name of its own");
         }
         RuleSet newest = inForce.latest();
-        if (ruleSet.effectiveFrom() != null && !ruleSet.effectiveFrom().isAfter(newest.effectiveFrom())) {
-            problems.add(source + ": effectiveFrom: " + local(ruleSet.effectiveFrom(), reference) + " is not later"
+        if (header.effectiveFrom() != null && !header.effectiveFrom().isAfter(newest.effectiveFrom())) {
+            problems.add(source + ": effectiveFrom: " + local(header.effectiveFrom(), reference) + " is not later"
                     + " than " + local(newest.effectiveFrom(), reference) + ", from when the newest version in force ("
                     + newest.version() + ") applies; a new version can only take over from a later time");
         }
-        return new Verdict(ruleSet, problems);
+        return new Verdict(ruleSet, header.effectiveFrom(), problems);
+    }
+
+    /** What the history checks need, read leniently from a text that may have other problems. */
+    private record Header(String version, Instant effectiveFrom) {
+
+        private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+        static Header of(String text) {
+            try {
+                JsonNode root = YAML.readTree(text);
+                String version = root.path("version").isTextual() ? root.path("version").asText() : null;
+                Instant from = null;
+                try {
+                    from = OffsetDateTime.parse(root.path("effectiveFrom").asText()).toInstant();
+                } catch (DateTimeParseException e) {
+                    // reported by the file's own checks
+                }
+                return new Header(version, from);
+            } catch (IOException | RuntimeException e) {
+                return new Header(null, null); // not YAML: reported by the file's own checks
+            }
+        }
     }
 
     private static String local(Instant t, ReferenceData reference) {

@@ -133,7 +133,7 @@ class RuleSetDeploymentTest {
                 "warningFraction: 0.5", "warningFraction: 1.5",
                 "threshold: 2 ", "threshold: 1 ");
         List<String> expectedProblems = new ArrayList<>(problemsOfFile(write(dir, "broken.yaml", broken), "rules.control[2026.11-9]"));
-        assertEquals(2, expectedProblems.size(), "warningFraction and threshold: " + expectedProblems);
+        assertEquals(3, expectedProblems.size(), "calendar year, warningFraction and threshold: " + expectedProblems);
         expectedProblems.add("rules.control[2026.11-9]: effectiveFrom: 2025-12-01T00:00+08:00 is not later than"
                 + " 2026-01-01T00:00+08:00, from when the newest version in force (2026.11-1) applies; a new version"
                 + " can only take over from a later time");
@@ -183,7 +183,7 @@ class RuleSetDeploymentTest {
             Deploy invalid = deploy(run, broken, 5);
             assertEquals(1, invalid.exit(), invalid.output());
             assertEquals(broken + " is not valid; nothing was published:\n  - " + broken
-                    + ": repeat-complaint.threshold: 1 must be at least 2 (one event is not a repetition)\n",
+                    + ":43:16: repeat-complaint.threshold: 1 must be at least 2 (one complaint is not a repetition)\n",
                     invalid.output());
             try (RuleSetSubmissions control = new RuleSetSubmissions(run.settings)) {
                 assertEquals(List.of(), control.backlog(), "nothing published");

@@ -37,10 +37,10 @@ public final class GridwardenCli {
         PrintWriter err = cli.getErr();
         if (e instanceof ReferenceDataException || e instanceof RuleSetException
                 || e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
-            err.println("gridwarden " + cli.getCommandName() + ": " + e.getMessage());
+            err.println(cli.getCommandSpec().qualifiedName() + ": " + e.getMessage());
             return USAGE;
         }
-        err.println("gridwarden " + cli.getCommandName() + " failed: " + e);
+        err.println(cli.getCommandSpec().qualifiedName() + " failed: " + e);
         e.printStackTrace(err);
         return 1;
     }

@@ -105,7 +105,7 @@ class RulesBacktestCommandTest {
         int exit = run("rules", "backtest", "--baseline", CandidateRuleSets.SHIPPED, "--candidate", candidate,
                 "--input", SCENARIO, "--reference", REFERENCE, "--out", dir.resolve("out"));
         assertEquals(GridwardenCli.USAGE, exit);
-        assertEquals("gridwarden backtest: rule set is not valid:\n  - candidate " + candidate
+        assertEquals("gridwarden rules backtest: rule set is not valid:\n  - candidate " + candidate
                 + ":43:16: repeat-complaint.threshold: 1 must be at least 2 (one complaint is not a repetition)\n",
                 err.toString().replace(System.lineSeparator(), "\n"));
         assertFalse(Files.exists(dir.resolve("out")), "nothing run, nothing written");
@@ -118,7 +118,7 @@ class RulesBacktestCommandTest {
                 "--from", "2026-11-20T10:00:00+08:00", "--to", "2026-11-20T09:00:00+08:00");
         assertEquals(GridwardenCli.USAGE, exit);
         assertEquals(
-                "gridwarden backtest: --from 2026-11-20T10:00+08:00 is not before --to 2026-11-20T09:00+08:00\n",
+                "gridwarden rules backtest: --from 2026-11-20T10:00+08:00 is not before --to 2026-11-20T09:00+08:00\n",
                 err.toString().replace(System.lineSeparator(), "\n"));
     }
 
@@ -128,7 +128,7 @@ class RulesBacktestCommandTest {
         int exit = run("rules", "backtest", "--baseline", CandidateRuleSets.SHIPPED, "--candidate",
                 CandidateRuleSets.SHIPPED, "--input", missing, "--reference", REFERENCE);
         assertEquals(GridwardenCli.USAGE, exit);
-        assertEquals("gridwarden backtest: --input " + missing + ": not a directory\n",
+        assertEquals("gridwarden rules backtest: --input " + missing + ": not a directory\n",
                 err.toString().replace(System.lineSeparator(), "\n"));
     }
 

@@ -90,7 +90,7 @@ class RulesDiffCommandTest {
         Path older = write("old.yaml", shipped());
         assertEquals(GridwardenCli.USAGE, run("rules", "diff", older.toString(), dir.resolve("new.yaml").toString(),
                 "--reference", reference()));
-        assertEquals("gridwarden diff: " + dir.resolve("new.yaml") + ": no such file\n", err.toString());
+        assertEquals("gridwarden rules diff: " + dir.resolve("new.yaml") + ": no such file\n", err.toString());
         assertEquals(GridwardenCli.USAGE, run("rules", "diff", older.toString()));
         assertTrue(err.toString().contains("Missing required parameter: 'NEW'"), err.toString());
     }

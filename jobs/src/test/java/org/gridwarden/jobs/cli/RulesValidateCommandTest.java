@@ -98,7 +98,7 @@ class RulesValidateCommandTest {
     void missingFile_isAWrongArgument() {
         Path nowhere = dir.resolve("nowhere.yaml");
         assertEquals(GridwardenCli.USAGE, run("rules", "validate", nowhere.toString(), "--reference", reference()));
-        assertEquals("gridwarden validate: " + nowhere + ": no such file\n", err.toString());
+        assertEquals("gridwarden rules validate: " + nowhere + ": no such file\n", err.toString());
         assertEquals("", out.toString());
     }
 
@@ -112,7 +112,7 @@ class RulesValidateCommandTest {
     void brokenReferenceData_isAWrongArgument() throws Exception {
         Path file = shippedCopy("ruleset.yaml");
         assertEquals(GridwardenCli.USAGE, run("rules", "validate", file.toString(), "--reference", dir.toString()));
-        assertTrue(err.toString().startsWith("gridwarden validate: "), err.toString());
+        assertTrue(err.toString().startsWith("gridwarden rules validate: "), err.toString());
         assertTrue(err.toString().contains(dir.resolve("district.yaml").toString()), err.toString());
     }
 }

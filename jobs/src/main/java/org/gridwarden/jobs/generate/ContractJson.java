@@ -24,13 +24,13 @@ import java.time.format.DateTimeFormatter;
  * JSON as input contract v1 writes it: field names of the model records, enums by name, absent fields left
  * out, and times as people in the district read them, with the district's offset ({@code 2026-11-20T09:30:00+08:00}).
  */
-final class ContractJson {
+public final class ContractJson {
 
     private static final DateTimeFormatter LOCAL_WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
     private final ObjectMapper mapper;
 
-    ContractJson(ZoneId zone) {
+    public ContractJson(ZoneId zone) {
         SimpleModule districtTime = new SimpleModule("district-time").addSerializer(Instant.class,
                 new JsonSerializer<>() {
                     @Override
@@ -49,7 +49,7 @@ final class ContractJson {
     }
 
     /** One record as one line, without the line break. */
-    String write(Object value) throws IOException {
+    public String write(Object value) throws IOException {
         return mapper.writeValueAsString(value);
     }
 

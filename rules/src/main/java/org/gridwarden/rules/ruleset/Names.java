@@ -5,18 +5,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Lists of names and "did you mean" hints, as the rule-set messages show them. */
-final class Names {
+/** Lists of names and "did you mean" hints, as the messages about rule sets and import mappings show them. */
+public final class Names {
 
     private Names() {}
 
     /** {@code a, b and c}. */
-    static String list(Collection<String> names) {
+    public static String list(Collection<String> names) {
         return joined(names, " and ");
     }
 
     /** {@code a, b or c}. */
-    static String either(Collection<String> names) {
+    public static String either(Collection<String> names) {
         return joined(names, " or ");
     }
 
@@ -29,7 +29,7 @@ final class Names {
     }
 
     /** {@code " (did you mean X?)"} for the known name closest to a misspelt one, or nothing when none is close. */
-    static String didYouMean(String given, Collection<String> known) {
+    public static String didYouMean(String given, Collection<String> known) {
         return closest(given, known).map(k -> " (did you mean " + k + "?)").orElse("");
     }
 

@@ -17,12 +17,12 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * streaming the text once with Jackson's YAML parser. Also finds what a tree loses: a field given twice in
  * one block (the tree keeps the last silently) and the place of a syntax error, explained in plain words.
  */
-final class YamlLocations {
+public final class YamlLocations {
 
-    record Position(int line, int column) {}
+    public record Position(int line, int column) {}
 
     /** A syntax error: the document cannot be read past {@code at}; {@code after} is the last field read. */
-    record SyntaxError(Position at, String after, String message) {}
+    public record SyntaxError(Position at, String after, String message) {}
 
     private static final YAMLFactory YAML = new YAMLFactory();
 
@@ -35,7 +35,7 @@ final class YamlLocations {
 
     private YamlLocations() {}
 
-    static YamlLocations index(String text) {
+    public static YamlLocations index(String text) {
         YamlLocations index = new YamlLocations();
         try (JsonParser p = YAML.createParser(text)) {
             JsonToken t;
@@ -67,7 +67,7 @@ final class YamlLocations {
         }
     }
 
-    SyntaxError syntaxError() {
+    public SyntaxError syntaxError() {
         return syntaxError;
     }
 
@@ -76,12 +76,12 @@ final class YamlLocations {
     }
 
     /** Whether the document writes something at {@code pointer}. */
-    boolean has(String pointer) {
+    public boolean has(String pointer) {
         return values.containsKey(pointer);
     }
 
     /** The text at {@code pointer}, or null when there is none (or a number, a list...). */
-    String text(String pointer) {
+    public String text(String pointer) {
         return texts.get(pointer);
     }
 
@@ -89,7 +89,7 @@ final class YamlLocations {
      * The position of a field's name ({@code atKey}) or value; for a place the document does not write (a
      * missing field), the position of the nearest enclosing value that it does write.
      */
-    Position position(String pointer, boolean atKey) {
+    public Position position(String pointer, boolean atKey) {
         Position p = atKey ? keys.get(pointer) : values.get(pointer);
         if (p != null) {
             return p;

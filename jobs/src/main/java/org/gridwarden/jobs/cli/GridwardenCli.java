@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import org.gridwarden.rules.reference.ReferenceDataException;
 import org.gridwarden.rules.ruleset.RuleSetException;
 import org.gridwarden.jobs.bench.StateBackendBench;
+import org.gridwarden.jobs.importer.ImportMappingException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,8 +16,8 @@ import picocli.CommandLine.Command;
         version = "gridwarden 0.1.0",
         description = "Governance risk early-warning on Apache Flink: grid reports and service-ledger events in,"
                 + " alerts to the responsible departments out.",
-        subcommands = {DemoCommand.class, ReplayCommand.class, GenerateCommand.class, RunCommand.class, WatchCommand.class,
-            RulesCommand.class, StateBackendBench.class})
+        subcommands = {DemoCommand.class, ReplayCommand.class, GenerateCommand.class, ImportCommand.class, RunCommand.class,
+            WatchCommand.class, RulesCommand.class, StateBackendBench.class})
 public final class GridwardenCli {
 
     /** Exit code for wrong arguments, unreadable files and invalid rule sets or reference data. */
@@ -35,7 +36,7 @@ public final class GridwardenCli {
     /** Problems the user can fix get one clear message and exit code 2; anything else is a bug and shows its trace. */
     private static int explain(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof ReferenceDataException || e instanceof RuleSetException
+        if (e instanceof ReferenceDataException || e instanceof RuleSetException || e instanceof ImportMappingException
                 || e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
             err.println(cli.getCommandSpec().qualifiedName() + ": " + e.getMessage());
             return USAGE;

@@ -1,0 +1,47 @@
+package org.gridwarden.jobs.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.gridwarden.jobs.importer.ImportMapping;
+import org.gridwarden.jobs.importer.ImportMappingReader;
+import org.gridwarden.jobs.importer.ImportSummary;
+import org.gridwarden.jobs.importer.LedgerImport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Convert a city's CSV export of its service ledger into input contract v1"
+                + " (ledger-events.jsonl, one CREATED, ASSIGNED and, when closed, CLOSED per row) as a YAML mapping"
+                + " says; rows that cannot be converted go to import-dlq.jsonl with line and reason."
+                + " With --emit-reference, also the reference data the imported ledger needs, so that"
+                + " `gridwarden replay --reference DIR` runs on it.")
+final class ImportCommand implements Callable<Integer> {
+
+    @Option(names = "--mapping", required = true, paramLabel = "FILE",
+            description = "Import mapping YAML, e.g. sample-data/baltimore/mapping.yaml.")
+    Path mapping;
+
+    @Option(names = "--input", required = true, paramLabel = "CSV", description = "The export, with a header line.")
+    Path input;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Directory for ledger-events.jsonl and import-dlq.jsonl.")
+    Path out;
+
+    @Option(names = "--emit-reference", paramLabel = "DIR",
+            description = "Also write district.yaml, grids.csv, departments.yaml, categories.yaml and calendar/"
+                    + " made from the export here.")
+    Path emitReference;
+
+    @Override
+    public Integer call() throws Exception {
+        ImportMapping m = ImportMappingReader.read(mapping);
+        PrintStream console = System.out;
+        console.printf("Importing %s with the mapping %s%s%n", input, mapping,
+                m.source() == null ? "" : " (" + m.source() + ")");
+        ImportSummary summary = LedgerImport.run(m, input, out, emitReference);
+        summary.print(console);
+        return 0;
+    }
+}

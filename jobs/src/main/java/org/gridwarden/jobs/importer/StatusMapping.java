@@ -1,0 +1,48 @@
+package org.gridwarden.jobs.importer;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the statuses of an export mean. Compared trimmed and without regard to case, since exports spell
+ * the same status differently over the years.
+ */
+public record StatusMapping(Set<String> closed, Set<String> duplicate, Set<String> open) {
+
+    /** What a row's status says about its case. */
+    public enum Meaning {
+        /** 办结: the case ends with CLOSED at the close time. */
+        CLOSED,
+        /** A copy of another request: not imported. */
+        DUPLICATE,
+        /** Still open at the export: no CLOSED. */
+        OPEN
+    }
+
+    public StatusMapping {
+        closed = normalized(closed);
+        duplicate = normalized(duplicate);
+        open = normalized(open);
+    }
+
+    public Optional<Meaning> meaning(String status) {
+        String s = normalize(status);
+        if (closed.contains(s)) {
+            return Optional.of(Meaning.CLOSED);
+        }
+        if (duplicate.contains(s)) {
+            return Optional.of(Meaning.DUPLICATE);
+        }
+        return open.contains(s) ? Optional.of(Meaning.OPEN) : Optional.empty();
+    }
+
+    static String normalize(String status) {
+        return status == null ? "" : status.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static Set<String> normalized(Set<String> statuses) {
+        return statuses.stream().map(StatusMapping::normalize).collect(Collectors.toUnmodifiableSet());
+    }
+}

@@ -56,6 +56,9 @@ public final class ImportMappingReader {
 
     /** The mapping in {@code file}, or an {@link ImportMappingException} with every problem. */
     public static ImportMapping read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ImportMappingException(List.of(file + ": no such file"));
+        }
         String text;
         try {
             text = Files.readString(file);

@@ -350,7 +350,8 @@ public final class ImportMappingReader {
             return null;
         }
         if (node.asText().isBlank()) {
-            problem(pointer, false, "empty; " + (whatToGive != null ? whatToGive : "give a text or leave the field out"));
+            problem(pointer, false, "empty; " + (whatToGive != null ? whatToGive
+                    : "give a text or leave the field out"));
             return null;
         }
         return node.asText().trim();
@@ -442,7 +443,7 @@ public final class ImportMappingReader {
         return parent + "/" + name.replace("~", "~0").replace("/", "~1");
     }
 
-    /** {@code /status/open/1} as {@code status.open[1]}, {@code /channel/table/Phone} as {@code channel.table.Phone}. */
+    /** {@code /status/open/1} as {@code status.open[1]}, {@code /channel/table/API} as {@code channel.table.API}. */
     private static String field(String pointer) {
         if (pointer.isEmpty()) {
             return "";

@@ -6,7 +6,7 @@ public enum ImportReason {
     MALFORMED_ROW,
     /** The case id is blank. */
     NO_CASE_ID,
-    /** The case id was on an earlier line already; the first row of a case is the one imported. */
+    /** The case id was on an earlier line already, imported or not: one row per case. */
     REPEATED_CASE_ID,
     /** The status is listed under none of closed, duplicate and open in the mapping. */
     UNKNOWN_STATUS,

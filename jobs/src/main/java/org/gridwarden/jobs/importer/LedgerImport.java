@@ -78,11 +78,9 @@ public final class LedgerImport {
 
     private ImportSummary into(Path out, Path referenceDir) throws IOException {
         Instant began = Instant.now();
-        Files.createDirectories(out);
         Path deadLetterFile = out.resolve(DEAD_LETTERS);
         try (MappingIterator<List<String>> it = csvMapper.readerForListOf(String.class)
-                        .with(CsvSchema.emptySchema()).with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(csv.toFile());
-                BufferedWriter dlq = Files.newBufferedWriter(deadLetterFile, StandardCharsets.UTF_8)) {
+                .with(CsvSchema.emptySchema()).with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(csv.toFile())) {
             if (!it.hasNextValue()) {
                 throw new IllegalArgumentException(csv + ": empty; expected a header line and then one line per case");
             }
@@ -91,24 +89,9 @@ public final class LedgerImport {
             if (!missing.isEmpty()) {
                 throw new ImportMappingException(missing);
             }
-            RowConverter converter = new RowConverter(mapping);
-            while (true) {
-                long line = it.getCurrentLocation().getLineNr();
-                if (!it.hasNextValue()) {
-                    break;
-                }
-                List<String> values = it.nextValue();
-                if (values.stream().allMatch(String::isBlank)) {
-                    continue; // an empty line is no row
-                }
-                rows++;
-                Rejected rejected = row(header, values, line, converter);
-                if (rejected != null) {
-                    deadLettered.merge(rejected.reason(), 1L, Long::sum);
-                    dlq.write(codec.toJson(new DeadLetter(rejected.reason().name(), rejected.detail(), STREAM,
-                            csv.toString(), null, null, line, asCsv(values))));
-                    dlq.newLine();
-                }
+            Files.createDirectories(out);
+            try (BufferedWriter dlq = Files.newBufferedWriter(deadLetterFile, StandardCharsets.UTF_8)) {
+                readRows(it, header, dlq);
             }
         }
         events.sort(EVENT_TIME_ORDER);
@@ -129,6 +112,30 @@ public final class LedgerImport {
                 deadLettered, events.isEmpty() ? null : local(events.get(0)),
                 events.isEmpty() ? null : local(events.get(events.size() - 1)), emitted,
                 Duration.between(began, Instant.now()));
+    }
+
+    /** Converts every row after the header, keeping the cases and writing the dead letters. */
+    private void readRows(MappingIterator<List<String>> it, List<String> header, BufferedWriter dlq)
+            throws IOException {
+        RowConverter converter = new RowConverter(mapping);
+        while (true) {
+            long line = it.getCurrentLocation().getLineNr();
+            if (!it.hasNextValue()) {
+                return;
+            }
+            List<String> values = it.nextValue();
+            if (values.stream().allMatch(String::isBlank)) {
+                continue; // an empty line is no row
+            }
+            rows++;
+            Rejected rejected = row(header, values, line, converter);
+            if (rejected != null) {
+                deadLettered.merge(rejected.reason(), 1L, Long::sum);
+                dlq.write(codec.toJson(new DeadLetter(rejected.reason().name(), rejected.detail(), STREAM,
+                        csv.toString(), null, null, line, asCsv(values))));
+                dlq.newLine();
+            }
+        }
     }
 
     /** Converts one row and keeps its case; the rejection when it does not become one. */

@@ -138,7 +138,8 @@ final class ReferenceEmitter {
                     + " makeUpWorkdays) before a rule set counts working days (wd).\n",
                     yaml.writeValueAsString(new CalendarYear(year, List.of())));
         }
-        return new EmittedReference(dir, gridList.size(), departmentList.size(), categoryList.size(), firstYear, lastYear);
+        return new EmittedReference(dir, gridList.size(), departmentList.size(), categoryList.size(), firstYear,
+                lastYear);
     }
 
     /** The family as the request type writes it ({@code SW} of {@code SW-Dirty Alley}), else its id. */

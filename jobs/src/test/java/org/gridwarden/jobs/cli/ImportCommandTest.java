@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.gridwarden.rules.reference.ReferenceDataLoader;
 import org.gridwarden.rules.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -54,13 +55,18 @@ class ImportCommandTest {
                 .replace("zone: America/New_York", "zone: EST5EDT/Baltimore"));
         assertEquals(2, run("import", "--mapping", mapping.toString(), "--input", export().toString(), "--out",
                 dir.resolve("out").toString()));
+        List<String> lines = Files.readAllLines(mapping);
+        int caseIdLine = lines.indexOf("  caseID: ServiceRequestNum") + 1;
+        int zoneLine = lines.indexOf("  zone: EST5EDT/Baltimore") + 1;
         assertEquals("gridwarden import: import mapping is not usable:\n"
-                + "  - " + mapping + ":13:3: columns.caseID: unknown field (did you mean caseId?); columns has caseId,"
-                + " created, status, category, channel, department, area, due, closed, address and building\n"
-                + "  - " + mapping + ":13:3: columns.caseId: missing; name the CSV column that holds the case id"
-                + " (案件编号)\n"
-                + "  - " + mapping + ":27:9: time.zone: 'EST5EDT/Baltimore' is not a time zone; write a region such"
-                + " as America/New_York or Asia/Shanghai\n", err.toString().replace(System.lineSeparator(), "\n"));
+                + "  - " + mapping + ":" + caseIdLine + ":3: columns.caseID: unknown field (did you mean caseId?);"
+                + " columns has caseId, created, status, category, channel, department, area, due, closed, address"
+                + " and building\n"
+                + "  - " + mapping + ":" + caseIdLine + ":3: columns.caseId: missing; name the CSV column that holds"
+                + " the case id (案件编号)\n"
+                + "  - " + mapping + ":" + zoneLine + ":9: time.zone: 'EST5EDT/Baltimore' is not a time zone; write a"
+                + " region such as America/New_York or Asia/Shanghai\n",
+                err.toString().replace(System.lineSeparator(), "\n"));
         assertTrue(Files.notExists(dir.resolve("out")), "nothing written");
     }
 

@@ -132,9 +132,11 @@ class LedgerImportTest {
                 + "Address,Neighborhood\n");
         ImportMappingException e = assertThrows(ImportMappingException.class,
                 () -> LedgerImport.run(BALTIMORE, csv, dir.resolve("out"), null));
-        assertEquals(List.of(BALTIMORE.file() + ":13:11: columns.caseId: 'ServiceRequestNum' is not a column of " + csv
-                + " (did you mean ServiceRequestNo?); its columns are ServiceRequestNo, SRType, MethodReceived,"
-                + " CreatedDate, SRStatus, DueDate, CloseDate, Agency, Address and Neighborhood"), e.problems());
+        int caseIdLine = Files.readAllLines(BALTIMORE.file()).indexOf("  caseId: ServiceRequestNum") + 1;
+        assertEquals(List.of(BALTIMORE.file() + ":" + caseIdLine + ":11: columns.caseId: 'ServiceRequestNum' is not a"
+                + " column of " + csv + " (did you mean ServiceRequestNo?); its columns are ServiceRequestNo, SRType,"
+                + " MethodReceived, CreatedDate, SRStatus, DueDate, CloseDate, Agency, Address and Neighborhood"),
+                e.problems());
     }
 
     @Test

@@ -47,9 +47,16 @@ public record EmissionWindow(Instant emitFrom, Instant emitTo, Duration warmUp) 
         return emitTo == null ? null : emitTo.minusNanos(1).atZone(zone).toLocalDate();
     }
 
-    /** The horizon of a run with this window: {@code emitTo} when it comes before the run's own horizon. */
-    public Instant capped(Instant horizon) {
-        return emitTo != null && emitTo.isBefore(horizon) ? emitTo : horizon;
+    /**
+     * The horizon a run with this window asks for: {@code until}, never after {@code emitTo}; without
+     * {@code until}, {@code emitTo} itself, as the window's history is complete up to there (else a deadline
+     * between the last event of the window and its end would be held back). Null: the newest event decides.
+     */
+    public Instant horizon(Instant until) {
+        if (until == null) {
+            return emitTo;
+        }
+        return emitTo != null && emitTo.isBefore(until) ? emitTo : until;
     }
 
     public boolean contains(Instant eventTime) {

@@ -33,7 +33,7 @@ import org.gridwarden.rules.ruleset.RuleSetHistory;
 /**
  * A bounded run over JSON-lines history (回放), in BATCH mode by default: every key's events are processed in
  * event-time order through the same workflow as live, and timers fire at end of input, so alerts after the
- * horizon ({@code --until}, default the newest event, never after the emission window's end) are dropped.
+ * horizon ({@code --until}, default the end of the emission window or else the newest event) are dropped.
  * Writes the alerts of the emission window and the dead letters of what it read.
  */
 public final class ReplayJob {
@@ -109,7 +109,7 @@ public final class ReplayJob {
         JobExecutionResult result = job.getJobExecutionResult().get();
         Duration took = Duration.between(started, Instant.now());
 
-        Instant horizon = window.capped(horizon(settings.until(), result));
+        Instant horizon = horizon(window.horizon(settings.until()), result);
         BeforeHorizon beforeHorizon = new BeforeHorizon(horizon);
         List<Alert> inHorizon = alerts.stream().filter(beforeHorizon::filter).toList();
         List<Alert> emitted = inHorizon.stream().filter(a -> window.contains(a.eventTime())).toList();

@@ -32,7 +32,8 @@ final class ReplayCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--until", paramLabel = "TIME", converter = TimeConverter.class,
-            description = "Replay horizon, e.g. 2026-11-20T18:00:00+08:00: no alert after it. Default: the newest event.")
+            description = "Replay horizon, e.g. 2026-11-20T18:00:00+08:00: no alert after it. Default: --emit-to,"
+                    + " else the newest event.")
     Instant until;
 
     @Option(names = "--emit-from", paramLabel = "TIME", converter = TimeConverter.class,
@@ -41,8 +42,9 @@ final class ReplayCommand implements Callable<Integer> {
     Instant emitFrom;
 
     @Option(names = "--emit-to", paramLabel = "TIME", converter = TimeConverter.class,
-            description = "Write only alerts whose event time is before this; no event from it on is read, and no"
-                    + " alert after it is raised. Default: up to the horizon.")
+            description = "Write only alerts whose event time is before this. No event from it on is read; the"
+                    + " history up to it is taken as complete, so it is the horizon unless --until is earlier."
+                    + " Default: up to the horizon.")
     Instant emitTo;
 
     @Option(names = "--warm-up", paramLabel = "PERIOD", converter = WarmUpConverter.class,

@@ -94,7 +94,9 @@ public record ReplayInput(List<Path> gridReports, List<Path> ledgerEvents, List<
         LocalDate from = firstDay == null || firstDay.isBefore(archive.firstKey()) ? archive.firstKey() : firstDay;
         LocalDate to = lastDay == null ? archive.lastKey() : lastDay;
         if (to.isBefore(from)) {
-            throw new IllegalArgumentException(dir + ": no day directories from " + from + " to " + to
+            throw new IllegalArgumentException(dir + ": no day directories "
+                    + (firstDay == null ? "up to " + lastDay : lastDay == null ? "from " + firstDay + " on"
+                            : "from " + firstDay + " to " + lastDay)
                     + "; the archive holds " + archive.firstKey() + " to " + archive.lastKey());
         }
         List<LocalDate> missing = from.datesUntil(to.plusDays(1)).filter(d -> !archive.containsKey(d)).toList();

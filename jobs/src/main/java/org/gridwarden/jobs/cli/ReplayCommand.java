@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Run the rules over JSON-lines history (grid-reports*.jsonl, ledger-events*.jsonl, or .gz;"
@@ -119,9 +120,14 @@ final class ReplayCommand implements Callable<Integer> {
     static final class WarmUpConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            TimeSpan span = TimeSpan.parse(value);
+            TimeSpan span;
+            try {
+                span = TimeSpan.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
             if (span.isWorkingDays()) {
-                throw new IllegalArgumentException("'" + value + "' is in working days; give the warm-up in calendar"
+                throw new TypeConversionException("'" + value + "' is in working days; give the warm-up in calendar"
                         + " time, e.g. 45d or 36h");
             }
             return span.toDuration();

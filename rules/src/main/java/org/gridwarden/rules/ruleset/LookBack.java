@@ -105,7 +105,7 @@ public final class LookBack {
     }
 
     /** The earliest start from which the periods of {@code chain}, one after the other, still reach {@code at}. */
-    static Instant earliestStart(List<TimeSpan> chain, Instant at, WorkingCalendar calendar) {
+    private static Instant earliestStart(List<TimeSpan> chain, Instant at, WorkingCalendar calendar) {
         if (chain.stream().noneMatch(TimeSpan::isWorkingDays)) {
             return at.minus(chain.stream().map(TimeSpan::toDuration).reduce(Duration.ZERO, Duration::plus));
         }

@@ -5,8 +5,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -20,6 +24,7 @@ import org.gridwarden.rules.alert.BeforeHorizon;
 import org.gridwarden.rules.ingest.IngestCounters;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.DeadLetter;
+import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.ruleset.RuleSet;
@@ -28,15 +33,22 @@ import org.gridwarden.rules.ruleset.RuleSetHistory;
 /**
  * A bounded run over JSON-lines history (回放), in BATCH mode by default: every key's events are processed in
  * event-time order through the same workflow as live, and timers fire at end of input, so alerts after the
- * horizon ({@code --until}, default the newest event) are dropped. Writes alert and dead-letter files.
+ * horizon ({@code --until}, default the end of the emission window or else the newest event) are dropped.
+ * Writes the alerts of the emission window and the dead letters of what it read.
  */
 public final class ReplayJob {
 
     /**
      * @param mode BATCH (default: no checkpoints, no late records) or STREAMING (the live code path over files;
      *     the same alerts)
+     * @param window the alerts written, and so the history read
      */
-    public record Settings(Path input, Path out, Instant until, int parallelism, RuntimeExecutionMode mode) {
+    public record Settings(Path input, Path out, Instant until, int parallelism, RuntimeExecutionMode mode,
+            EmissionWindow window) {
+
+        public Settings(Path input, Path out, Instant until, int parallelism, RuntimeExecutionMode mode) {
+            this(input, out, until, parallelism, mode, EmissionWindow.ALL);
+        }
 
         public Settings(Path input, Path out, Instant until, int parallelism) {
             this(input, out, until, parallelism, RuntimeExecutionMode.BATCH);
@@ -50,32 +62,45 @@ public final class ReplayJob {
         return run(settings, reference, RuleSetHistory.of(ruleSet), progress);
     }
 
-    /** Replays under the rule sets of {@code history}, each decision by the version in force at its event's time. */
+    /**
+     * Replays under the rule sets of {@code history}, each decision by the version in force at its event's time.
+     * With an emission window, only the events from its warm-up on are read (of a day archive, only those days)
+     * and only the window's alerts are written.
+     */
     public static ReplaySummary run(Settings settings, ReferenceData reference, RuleSetHistory history,
             PrintStream progress) throws Exception {
         RuleSet ruleSet = history.latest();
-        ReplayInput input = ReplayInput.in(settings.input());
+        ZoneId zone = reference.zone();
+        EmissionWindow window = settings.window();
+        Instant readFrom = window.readFrom(history, reference.calendar());
+        ReplayInput input = ReplayInput.in(settings.input(),
+                readFrom == null ? null : readFrom.atZone(zone).toLocalDate(), window.lastDay(zone));
         StreamExecutionEnvironment env = JobEnvironments.create(
                 JobEnvironments.base(settings.mode(), settings.parallelism()));
         ReplayInput.Streams streams = input.read(env, reference, ruleSet.ingest().allowedLateness().toDuration());
+        EventWindow read = new EventWindow(readFrom, window.emitTo());
+        DataStream<Ingested> reports = streams.gridReports().filter(read)
+                .uid("replay-window-grid-reports").name("Event-time window (grid reports)");
+        DataStream<Ingested> ledger = streams.ledgerEvents().filter(read)
+                .uid("replay-window-ledger-events").name("Event-time window (ledger events)");
 
-        AlertWorkflow.Outputs outputs = AlertWorkflow.define(streams.gridReports(), streams.ledgerEvents(),
-                RuleContext.of(reference, history));
+        AlertWorkflow.Outputs outputs = AlertWorkflow.define(reports, ledger, RuleContext.of(reference, history));
         DataStream<ReplayRecord> results = outputs.alerts().map(new AlertRecord()).uid("collect-alerts").name("Alerts")
                 .union(outputs.deadLetters().map(new DeadLetterRecord()).uid("collect-dead-letters").name("Dead letters"));
 
         Instant started = Instant.now();
         List<Alert> alerts = new ArrayList<>();
+        AtomicLong alertsSoFar = new AtomicLong();
         List<DeadLetter> deadLetters = new ArrayList<>();
         CloseableIterator<ReplayRecord> collected = results.collectAsync();
         JobClient job = env.executeAsync("gridwarden replay");
-        try (collected; JobProgress ticker = JobProgress.start(job, started, progress::println, (acc, elapsed) ->
-                String.format("  replaying: %s records read, %d s", acc.getOrDefault(IngestCounters.IN, 0L),
-                        elapsed.toSeconds()))) {
+        try (collected; JobProgress ticker = JobProgress.start(job, started, progress::println,
+                (acc, elapsed) -> progressLine(acc, zone, alertsSoFar.get(), elapsed))) {
             while (collected.hasNext()) {
                 ReplayRecord r = collected.next();
                 if (r.alert() != null) {
                     alerts.add(r.alert());
+                    alertsSoFar.incrementAndGet();
                 } else {
                     deadLetters.add(r.deadLetter());
                 }
@@ -84,14 +109,24 @@ public final class ReplayJob {
         JobExecutionResult result = job.getJobExecutionResult().get();
         Duration took = Duration.between(started, Instant.now());
 
-        Instant horizon = horizon(settings.until(), result);
+        Instant horizon = horizon(window.horizon(settings.until()), result);
         BeforeHorizon beforeHorizon = new BeforeHorizon(horizon);
         List<Alert> inHorizon = alerts.stream().filter(beforeHorizon::filter).toList();
-        new ReplayOutputWriter(Clock.systemUTC()).write(settings.out(), inHorizon, deadLetters);
-        return new ReplaySummary(outputs.rules(), inHorizon, deadLetters.size(), counter(result, IngestCounters.IN),
+        List<Alert> emitted = inHorizon.stream().filter(a -> window.contains(a.eventTime())).toList();
+        new ReplayOutputWriter(Clock.systemUTC()).write(settings.out(), emitted, deadLetters);
+        return new ReplaySummary(outputs.rules(), emitted, deadLetters.size(), counter(result, IngestCounters.IN),
                 counter(result, IngestCounters.PROCESSED), counter(result, IngestCounters.INVALID),
                 counter(result, IngestCounters.LATE), counter(result, IngestCounters.DUPLICATES), horizon,
-                alerts.size() - inHorizon.size(), took);
+                alerts.size() - inHorizon.size(), new ReplaySummary.Reading(window, readFrom, input.days(),
+                        counter(result, EventWindow.READ), zone), inHorizon.size() - emitted.size(), took);
+    }
+
+    private static String progressLine(Map<String, Object> acc, ZoneId zone, long alerts, Duration elapsed) {
+        Object newest = acc.get(EventWindow.NEWEST_READ);
+        String position = newest instanceof Long t && t != Long.MIN_VALUE
+                ? " up to " + OffsetDateTime.ofInstant(Instant.ofEpochMilli(t), zone) : "";
+        return String.format("  replaying: %,d records read%s, %,d alerts so far, %d s",
+                (Long) acc.getOrDefault(EventWindow.READ, 0L), position, alerts, elapsed.toSeconds());
     }
 
     /**

@@ -3,14 +3,21 @@ package org.gridwarden.jobs;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.gridwarden.rules.model.Alert;
 
 /**
- * What a bounded run did: its alerts, and the balance of every input record
- * (in = processed + dead-lettered + duplicates).
+ * What a bounded run did: what it read, its alerts, and the balance of every input record that reached the
+ * rules (in = processed + dead-lettered + duplicates).
+ *
+ * @param alerts the alerts written: in the emission window, none after the horizon
+ * @param alertsAfterHorizon raised at end of input for a time after the horizon: not happened yet
+ * @param alertsOutsideWindow true by the horizon but outside the emission window (mostly during the warm-up)
  */
 public record ReplaySummary(
         List<String> rules,
@@ -23,7 +30,40 @@ public record ReplaySummary(
         long duplicates,
         Instant horizon,
         long alertsAfterHorizon,
+        Reading reading,
+        long alertsOutsideWindow,
         Duration took) {
+
+    /**
+     * What was read for the emission window.
+     *
+     * @param readFrom the first event time given to the rules, null for all history
+     * @param days the days read of a day archive, empty when the input is not one
+     * @param records lines read from the files, also those outside {@code [readFrom, emitTo)}
+     */
+    public record Reading(EmissionWindow window, Instant readFrom, List<LocalDate> days, long records, ZoneId zone) {
+
+        void print(PrintStream out) {
+            if (!days.isEmpty()) {
+                out.printf("Read %d days of the archive, %s to %s%n", days.size(), days.get(0),
+                        days.get(days.size() - 1));
+            }
+            if (window.emitFrom() != null) {
+                out.printf("Warm-up from %s, %d days before --emit-from %s%n", local(readFrom),
+                        Duration.between(readFrom, window.emitFrom()).toDays(), local(window.emitFrom()));
+            }
+        }
+
+        /** The emission window as the district reads it, e.g. [2026-12-17T00:00+08:00, 2026-12-18T00:00+08:00). */
+        String describeWindow() {
+            return "[" + (window.emitFrom() == null ? "the first event" : local(window.emitFrom())) + ", "
+                    + (window.emitTo() == null ? "the horizon" : local(window.emitTo())) + ")";
+        }
+
+        String local(Instant t) {
+            return t.equals(Instant.MIN) ? "none (no event)" : OffsetDateTime.ofInstant(t, zone).toString();
+        }
+    }
 
     public long deadLettered() {
         return invalid + late;
@@ -33,8 +73,9 @@ public record ReplaySummary(
         return in == processed + deadLettered() + duplicates && deadLetterCount == deadLettered();
     }
 
+    /** Records read per second of wall time, warm-up included. */
     public double eventsPerSecond() {
-        return in / Math.max(0.001, took.toMillis() / 1000.0);
+        return reading.records() / Math.max(0.001, took.toMillis() / 1000.0);
     }
 
     /** Alerts per rule, every rule that ran listed, with zero where it raised nothing. */
@@ -60,10 +101,21 @@ public record ReplaySummary(
             counts.forEach((rule, n) -> out.printf("  %s=%d", rule, n));
             out.println();
         });
-        out.printf("  total alerts: %d (horizon %s; %d later alerts not raised)%n", alerts.size(), horizon,
-                alertsAfterHorizon);
+        if (reading.window().equals(EmissionWindow.ALL)) {
+            out.printf("  total alerts: %d (horizon %s; %d later alerts not raised)%n", alerts.size(),
+                    reading.local(horizon), alertsAfterHorizon);
+        } else {
+            out.printf("  total alerts: %d in the emission window %s (horizon %s; %d outside the emission window;"
+                    + " %d later alerts not raised)%n", alerts.size(), reading.describeWindow(), reading.local(horizon),
+                    alertsOutsideWindow, alertsAfterHorizon);
+        }
+        reading.print(out);
         out.printf("Records: in %d = processed %d + dead-lettered %d (invalid %d, late %d) + duplicates %d  %s%n",
                 in, processed, deadLettered(), invalid, late, duplicates, balances() ? "[balanced]" : "[DOES NOT BALANCE]");
-        out.printf("Took %.1f s, %.0f events/s%n", took.toMillis() / 1000.0, eventsPerSecond());
+        if (reading.records() > in) {
+            out.printf("  and %d records read from before the warm-up or from --emit-to on, not replayed%n",
+                    reading.records() - in);
+        }
+        out.printf("Took %.1f s, %.0f records/s%n", took.toMillis() / 1000.0, eventsPerSecond());
     }
 }

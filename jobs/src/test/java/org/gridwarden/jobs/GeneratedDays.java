@@ -1,17 +1,21 @@
 package org.gridwarden.jobs;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
 import org.apache.flink.util.FileUtils;
 import org.gridwarden.jobs.generate.GenerationSummary;
 import org.gridwarden.jobs.generate.GeneratorSettings;
+import org.gridwarden.jobs.generate.Layout;
 import org.gridwarden.jobs.generate.StreamGenerator;
 import org.gridwarden.rules.testing.Fixtures;
 
 /**
  * 60 generated days of the sample district under the shipped rule set (seed 42), written once per test JVM
- * and shared by the tests that run over them, with one replay of them under the shipped rule set.
+ * and shared by the tests that run over them, with one replay of them under the shipped rule set; the same
+ * days as a day archive on request.
  */
 public final class GeneratedDays {
 
@@ -20,6 +24,7 @@ public final class GeneratedDays {
 
     private static Path root;
     private static Input sixty;
+    private static Path sixtyArchive;
     private static ReplaySummary shippedReplay;
 
     private GeneratedDays() {}
@@ -31,6 +36,32 @@ public final class GeneratedDays {
                     GeneratorSettings.of(60, 42), in, line -> {}));
         }
         return sixty;
+    }
+
+    /**
+     * The same 60 days (the same records, lines and order) as a day archive, {@code DIR/YYYY-MM-DD/}, with the
+     * grid reports of every other day gzipped as an archive keeps older days.
+     */
+    public static synchronized Path sixtyArchive() throws IOException {
+        if (sixtyArchive == null) {
+            Path archive = root().resolve("archive");
+            GeneratorSettings settings = GeneratorSettings.of(60, 42);
+            StreamGenerator.generate(Fixtures.reference(), Fixtures.ruleSet(), new GeneratorSettings(settings.days(),
+                    settings.seed(), settings.startDay(), Layout.DAYS), archive, line -> {});
+            for (int i = 0; i < settings.days(); i += 2) {
+                gzip(archive.resolve(settings.startDay().plusDays(i).toString()).resolve(StreamGenerator.GRID_REPORTS));
+            }
+            sixtyArchive = archive;
+        }
+        return sixtyArchive;
+    }
+
+    private static void gzip(Path file) throws IOException {
+        Path gz = file.resolveSibling(file.getFileName() + ".gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(file, out);
+        }
+        Files.delete(file);
     }
 
     /** The replay of the 60 days under the shipped rule set, run in the calling test's MiniCluster. */

@@ -19,6 +19,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 import org.gridwarden.jobs.AlertWorkflow;
+import org.gridwarden.jobs.EventWindow;
 import org.gridwarden.jobs.JobEnvironments;
 import org.gridwarden.jobs.JobProgress;
 import org.gridwarden.jobs.ReplayInput;

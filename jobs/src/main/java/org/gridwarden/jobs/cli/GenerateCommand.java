@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.gridwarden.jobs.generate.GenerationSummary;
 import org.gridwarden.jobs.generate.GeneratorSettings;
+import org.gridwarden.jobs.generate.Layout;
 import org.gridwarden.jobs.generate.StreamGenerator;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.RuleSet;
@@ -32,6 +33,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--start", paramLabel = "DATE", description = "First simulated day (default 2026-11-02).")
     LocalDate start;
 
+    @Option(names = "--layout", defaultValue = "SINGLE", paramLabel = "single|days",
+            description = "single: one file per stream (default); days: a day archive, DIR/YYYY-MM-DD/ with both"
+                    + " streams of each local day; replay with --emit-from reads only the days it needs.")
+    Layout layout;
+
     @Mixin
     DistrictOptions district;
 
@@ -44,7 +50,7 @@ final class GenerateCommand implements Callable<Integer> {
         RuleSet ruleSet = district.loadRuleSet(reference);
         Instant began = Instant.now();
         GenerationSummary s = StreamGenerator.generate(reference, ruleSet,
-                new GeneratorSettings(days, seed, start != null ? start : GeneratorSettings.DEFAULT_START), out,
+                new GeneratorSettings(days, seed, start != null ? start : GeneratorSettings.DEFAULT_START, layout), out,
                 line -> System.out.println("  " + line));
         double seconds = Math.max(0.001, Duration.between(began, Instant.now()).toMillis() / 1000.0);
         long lines = s.gridReports().lines() + s.ledgerEvents().lines();

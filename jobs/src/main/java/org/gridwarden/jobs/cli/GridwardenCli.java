@@ -29,6 +29,7 @@ public final class GridwardenCli {
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new GridwardenCli());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(GridwardenCli::explain);
         return cli;
     }

@@ -2,32 +2,56 @@ package org.gridwarden.jobs.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
+import org.gridwarden.jobs.EmissionWindow;
 import org.gridwarden.jobs.ReplayJob;
 import org.gridwarden.jobs.ReplaySummary;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.RuleSetHistory;
+import org.gridwarden.rules.ruleset.TimeSpan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Run the rules over JSON-lines history (grid-reports*.jsonl, ledger-events*.jsonl) in event"
-                + " time and write alerts/<department>.jsonl, alerts/all.jsonl and dlq.jsonl.")
+        description = "Run the rules over JSON-lines history (grid-reports*.jsonl, ledger-events*.jsonl, or .gz;"
+                + " or a day archive DIR/YYYY-MM-DD/) in event time and write alerts/<department>.jsonl,"
+                + " alerts/all.jsonl and dlq.jsonl.")
 final class ReplayCommand implements Callable<Integer> {
 
-    @Option(names = "--input", required = true, paramLabel = "DIR", description = "Directory of input files.")
+    @Option(names = "--input", required = true, paramLabel = "DIR",
+            description = "Directory of input files, or a day archive (DIR/YYYY-MM-DD/, the district's local days).")
     Path input;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the outputs.")
     Path out;
 
     @Option(names = "--until", paramLabel = "TIME", converter = TimeConverter.class,
-            description = "Replay horizon, e.g. 2026-11-20T18:00:00+08:00: no alert after it. Default: the newest event.")
+            description = "Replay horizon, e.g. 2026-11-20T18:00:00+08:00: no alert after it. Default: --emit-to,"
+                    + " else the newest event.")
     Instant until;
+
+    @Option(names = "--emit-from", paramLabel = "TIME", converter = TimeConverter.class,
+            description = "Write only alerts whose event time is at or after this, e.g. 2026-12-17T00:00:00+08:00;"
+                    + " the rules read the warm-up before it first. Default: all.")
+    Instant emitFrom;
+
+    @Option(names = "--emit-to", paramLabel = "TIME", converter = TimeConverter.class,
+            description = "Write only alerts whose event time is before this. No event from it on is read; the"
+                    + " history up to it is taken as complete, so it is the horizon unless --until is earlier."
+                    + " Default: up to the horizon.")
+    Instant emitTo;
+
+    @Option(names = "--warm-up", paramLabel = "PERIOD", converter = WarmUpConverter.class,
+            description = "History read before --emit-from to build the rules' state, in calendar time, e.g. 45d"
+                    + " or 36h; from the start of that day. Default: the longest look-back of the rule sets.")
+    Duration warmUp;
 
     @Option(names = "--parallelism", defaultValue = "2", description = "Parallelism (default ${DEFAULT-VALUE}).")
     int parallelism;
@@ -49,16 +73,35 @@ final class ReplayCommand implements Callable<Integer> {
         }
         PrintStream console = System.out;
         ReferenceData reference = district.loadReference();
+        checkWindow(reference.zone());
         RuleSetHistory history = district.loadHistory(reference);
         console.printf("Replaying %s with rule set %s over %s (%d grids)%n", input,
                 history.versions().stream().map(rs -> rs.version() + " from " + rs.effectiveFrom())
                         .collect(java.util.stream.Collectors.joining(", ")),
                 reference.district().name(), reference.grids().size());
-        ReplaySummary summary = ReplayJob.run(new ReplayJob.Settings(input, out, until, parallelism, mode), reference,
-                history, console);
+        ReplaySummary summary = ReplayJob.run(new ReplayJob.Settings(input, out, until, parallelism, mode,
+                new EmissionWindow(emitFrom, emitTo, warmUp)), reference, history, console);
         summary.print(console);
         console.println("Outputs in " + out.toAbsolutePath());
         return 0;
+    }
+
+    private void checkWindow(ZoneId zone) {
+        if (emitFrom != null && emitTo != null && !emitFrom.isBefore(emitTo)) {
+            throw new IllegalArgumentException(
+                    "--emit-from " + local(emitFrom, zone) + " is not before --emit-to " + local(emitTo, zone));
+        }
+        if (warmUp != null && emitFrom == null) {
+            throw new IllegalArgumentException("--warm-up needs --emit-from: it is the history read before it");
+        }
+        if (until != null && emitFrom != null && until.isBefore(emitFrom)) {
+            throw new IllegalArgumentException("--until " + local(until, zone) + " is before --emit-from "
+                    + local(emitFrom, zone) + ": no alert could be written");
+        }
+    }
+
+    private static String local(Instant t, ZoneId zone) {
+        return OffsetDateTime.ofInstant(t, zone).toString();
     }
 
     static final class TimeConverter implements ITypeConverter<Instant> {
@@ -70,6 +113,24 @@ final class ReplayCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(
                         "'" + value + "' is not an ISO-8601 time with offset such as 2026-11-20T18:00:00+08:00");
             }
+        }
+    }
+
+    /** A warm-up in calendar time: working days have no fixed length to read back. */
+    static final class WarmUpConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            TimeSpan span;
+            try {
+                span = TimeSpan.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+            if (span.isWorkingDays()) {
+                throw new TypeConversionException("'" + value + "' is in working days; give the warm-up in calendar"
+                        + " time, e.g. 45d or 36h");
+            }
+            return span.toDuration();
         }
     }
 }

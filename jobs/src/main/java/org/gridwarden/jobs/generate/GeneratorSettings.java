@@ -8,8 +8,9 @@ import java.time.LocalDate;
  * @param days simulated days, at least 1
  * @param seed the same seed and settings give byte-identical files
  * @param startDay the first simulated day, in the district's time zone
+ * @param layout one file per stream, or one directory per day
  */
-public record GeneratorSettings(int days, long seed, LocalDate startDay) {
+public record GeneratorSettings(int days, long seed, LocalDate startDay, Layout layout) {
 
     /** A Monday in November 2026, so a short run starts with a full working week. */
     public static final LocalDate DEFAULT_START = LocalDate.of(2026, 11, 2);
@@ -21,6 +22,13 @@ public record GeneratorSettings(int days, long seed, LocalDate startDay) {
         if (startDay == null) {
             throw new IllegalArgumentException("startDay is required");
         }
+        if (layout == null) {
+            throw new IllegalArgumentException("layout is required");
+        }
+    }
+
+    public GeneratorSettings(int days, long seed, LocalDate startDay) {
+        this(days, seed, startDay, Layout.SINGLE);
     }
 
     public static GeneratorSettings of(int days, long seed) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -18,8 +19,8 @@ import org.gridwarden.jobs.generate.GenerationSummary.StreamSummary;
 import org.gridwarden.jobs.generate.Malformer.Malformed;
 
 /**
- * One JSON-lines file of a stream, written a day at a time in event-time order with the imperfections of
- * real input: a few records a little late, a few exact duplicates, a few broken lines. Late records and
+ * One stream as JSON lines, written a day at a time in event-time order, into one file or one file per day
+ * ({@link Layout}), with the imperfections of real input: a few records a little late, a few exact duplicates, a few broken lines. Late records and
  * duplicates trail the newest event time by at most {@link #MAX_DELAY}, well inside the rule set's allowed
  * lateness, so that none of them may be dead-lettered as LATE; every line is counted.
  */
@@ -36,11 +37,13 @@ final class JsonlStream<T> implements Closeable {
     /** A line, its record's event time, and the event time after which it is written (ties keep creation order). */
     private record Line(Role role, Instant time, Instant writeAt, String text, String kind) {}
 
+    private final Path dir;
+    private final Layout layout;
     private final StreamSpec<T> spec;
     private final ContractJson json;
     private final Malformer malformer;
     private final Dice dice;
-    private final BufferedWriter out;
+    private BufferedWriter out;
     private final Map<String, Long> byKind = new LinkedHashMap<>();
     private final Map<String, Long> malformed = new LinkedHashMap<>();
     private long lines;
@@ -49,12 +52,17 @@ final class JsonlStream<T> implements Closeable {
     private long outOfOrder;
     private Instant newest;
 
-    JsonlStream(Path dir, StreamSpec<T> spec, ContractJson json, Malformer malformer, Dice dice) throws IOException {
+    JsonlStream(Path dir, Layout layout, StreamSpec<T> spec, ContractJson json, Malformer malformer, Dice dice)
+            throws IOException {
+        this.dir = dir;
+        this.layout = layout;
         this.spec = spec;
         this.json = json;
         this.malformer = malformer;
         this.dice = dice;
-        this.out = Files.newBufferedWriter(dir.resolve(spec.fileName()), StandardCharsets.UTF_8);
+        if (layout == Layout.SINGLE) {
+            this.out = Files.newBufferedWriter(dir.resolve(spec.fileName()), StandardCharsets.UTF_8);
+        }
         spec.kinds().forEach(k -> byKind.put(k, 0L));
         for (MalformedKind k : MalformedKind.values()) {
             malformed.put(k.name(), 0L);
@@ -62,7 +70,12 @@ final class JsonlStream<T> implements Closeable {
     }
 
     /** Writes one day's records, given in event-time order. */
-    void writeDay(List<T> day) throws IOException {
+    void writeDay(LocalDate date, List<T> day) throws IOException {
+        if (layout == Layout.DAYS) {
+            close();
+            Path dayDir = Files.createDirectories(dir.resolve(date.toString()));
+            out = Files.newBufferedWriter(dayDir.resolve(spec.fileName()), StandardCharsets.UTF_8);
+        }
         List<Line> batch = new ArrayList<>(day.size() + day.size() / 100);
         for (T record : day) {
             Instant time = spec.time().apply(record);
@@ -122,6 +135,8 @@ final class JsonlStream<T> implements Closeable {
 
     @Override
     public void close() throws IOException {
-        out.close();
+        if (out != null) {
+            out.close();
+        }
     }
 }

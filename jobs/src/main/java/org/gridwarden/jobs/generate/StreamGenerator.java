@@ -19,7 +19,7 @@ import org.gridwarden.rules.ruleset.RuleSet;
 
 /**
  * Generates realistic input streams for a district (input contract v1): {@code grid-reports.jsonl},
- * {@code ledger-events.jsonl} and {@code manifest.json}, which says what was written, which cases the
+ * {@code ledger-events.jsonl} (or a day archive of them, {@link Layout#DAYS}) and {@code manifest.json}, which says what was written, which cases the
  * overdue rule must flag and exactly which alerts each risk rule must raise ({@link AlertOracle}). Deterministic: the same reference data, rule set and settings give the same bytes.
  * Streams to disk a day at a time; only cases still running are kept in memory.
  */
@@ -55,9 +55,9 @@ public final class StreamGenerator {
         GenerationSummary summary;
         Map<String, List<String>> injected;
         try (JsonlStream<GridReport> reports =
-                        new JsonlStream<>(outDir, StreamSpec.REPORTS, json, malformer, dice.split());
+                        new JsonlStream<>(outDir, settings.layout(), StreamSpec.REPORTS, json, malformer, dice.split());
                 JsonlStream<LedgerEvent> ledger =
-                        new JsonlStream<>(outDir, StreamSpec.LEDGER, json, malformer, dice.split())) {
+                        new JsonlStream<>(outDir, settings.layout(), StreamSpec.LEDGER, json, malformer, dice.split())) {
             for (int i = 0; i < settings.days(); i++) {
                 LocalDate day = settings.startDay().plusDays(i);
                 district.simulate(day);
@@ -66,8 +66,8 @@ public final class StreamGenerator {
                 List<LedgerEvent> dayEvents = district.ledger().takeBefore(end);
                 dayReports.forEach(oracle::report);
                 dayEvents.forEach(oracle::event);
-                reports.writeDay(dayReports);
-                ledger.writeDay(dayEvents);
+                reports.writeDay(day, dayReports);
+                ledger.writeDay(day, dayEvents);
                 progress.accept(String.format(Locale.ROOT, "%s  day %d/%d  %,d report lines  %,d ledger lines",
                         day, i + 1, settings.days(), reports.lines(), ledger.lines()));
             }

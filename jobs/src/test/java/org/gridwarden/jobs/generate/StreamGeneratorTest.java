@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -65,6 +66,33 @@ class StreamGeneratorTest {
         }
         assertFalse(Files.readString(first.resolve(StreamGenerator.LEDGER_EVENTS))
                 .equals(Files.readString(other.resolve(StreamGenerator.LEDGER_EVENTS))));
+    }
+
+    @Test
+    void aDayArchive_holdsTheSameLines_eachInTheDirectoryOfItsLocalDay(@TempDir Path archive) throws IOException {
+        GeneratorSettings single = GeneratorSettings.of(7, 42);
+        StreamGenerator.generate(Fixtures.reference(), Fixtures.ruleSet(),
+                new GeneratorSettings(single.days(), single.seed(), single.startDay(), Layout.DAYS), archive, line -> {});
+
+        StringBuilder reports = new StringBuilder();
+        StringBuilder ledger = new StringBuilder();
+        for (int i = 0; i < single.days(); i++) {
+            LocalDate day = single.startDay().plusDays(i);
+            Path dayDir = archive.resolve(day.toString());
+            reports.append(Files.readString(dayDir.resolve(StreamGenerator.GRID_REPORTS)));
+            ledger.append(Files.readString(dayDir.resolve(StreamGenerator.LEDGER_EVENTS)));
+            GeneratedFiles.reports(dayDir).records().forEach(l -> assertEquals(day, localDay(l.record().observedAt()),
+                    l.text()));
+            GeneratedFiles.ledger(dayDir).records().forEach(l -> assertEquals(day, localDay(l.record().at()), l.text()));
+        }
+        assertEquals(Files.readString(week.resolve(StreamGenerator.GRID_REPORTS)), reports.toString());
+        assertEquals(Files.readString(week.resolve(StreamGenerator.LEDGER_EVENTS)), ledger.toString());
+        assertEquals(Files.readString(week.resolve(StreamGenerator.MANIFEST)),
+                Files.readString(archive.resolve(StreamGenerator.MANIFEST)));
+    }
+
+    private static LocalDate localDay(Instant t) {
+        return t.atZone(Fixtures.reference().zone()).toLocalDate();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.gridwarden.jobs.backtest;
+package org.gridwarden.jobs;
 
 import java.time.Instant;
 import org.apache.flink.api.common.accumulators.Accumulator;
@@ -10,17 +10,17 @@ import org.gridwarden.rules.model.Ingested;
 
 /**
  * Lets through the input records whose event time lies in {@code [from, to)} (either end open when null), and
- * counts what was read, once for both sides. Records that failed decoding have no event time; they pass, as
- * they raise no alert on either side.
+ * counts what was read, before any copy of the rules sees them. Records that failed decoding have no event
+ * time; they pass, as they raise no alert.
  */
 public final class EventWindow extends RichFilterFunction<Ingested> {
 
     /** Input records read, in the window or not. */
-    public static final String READ = "backtest-records-read";
+    public static final String READ = "window-records-read";
     /** Input records let through to the rules. */
-    public static final String IN_WINDOW = "backtest-records-in-window";
+    public static final String IN_WINDOW = "window-records-in";
     /** The newest event time read so far, in epoch millis: how far through the history the sources are. */
-    public static final String NEWEST_READ = "backtest-newest-event-read";
+    public static final String NEWEST_READ = "window-newest-event-read";
 
     private final Long fromMillis;
     private final Long toMillis;

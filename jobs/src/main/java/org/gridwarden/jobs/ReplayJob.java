@@ -42,9 +42,15 @@ public final class ReplayJob {
      * @param mode BATCH (default: no checkpoints, no late records) or STREAMING (the live code path over files;
      *     the same alerts)
      * @param window the alerts written, and so the history read
+     * @param kafka the live job's topics as history instead of the files of {@code input} (null for files)
      */
     public record Settings(Path input, Path out, Instant until, int parallelism, RuntimeExecutionMode mode,
-            EmissionWindow window) {
+            EmissionWindow window, KafkaHistory kafka) {
+
+        public Settings(Path input, Path out, Instant until, int parallelism, RuntimeExecutionMode mode,
+                EmissionWindow window) {
+            this(input, out, until, parallelism, mode, window, null);
+        }
 
         public Settings(Path input, Path out, Instant until, int parallelism, RuntimeExecutionMode mode) {
             this(input, out, until, parallelism, mode, EmissionWindow.ALL);
@@ -73,11 +79,13 @@ public final class ReplayJob {
         ZoneId zone = reference.zone();
         EmissionWindow window = settings.window();
         Instant readFrom = window.readFrom(history, reference.calendar());
-        ReplayInput input = ReplayInput.in(settings.input(),
+        ReplayInput input = settings.kafka() != null ? null : ReplayInput.in(settings.input(),
                 readFrom == null ? null : readFrom.atZone(zone).toLocalDate(), window.lastDay(zone));
         StreamExecutionEnvironment env = JobEnvironments.create(
                 JobEnvironments.base(settings.mode(), settings.parallelism()));
-        ReplayInput.Streams streams = input.read(env, reference, ruleSet.ingest().allowedLateness().toDuration());
+        Duration lateness = ruleSet.ingest().allowedLateness().toDuration();
+        ReplayInput.Streams streams = input == null ? settings.kafka().read(env, reference, lateness)
+                : input.read(env, reference, lateness);
         EventWindow read = new EventWindow(readFrom, window.emitTo());
         DataStream<Ingested> reports = streams.gridReports().filter(read)
                 .uid("replay-window-grid-reports").name("Event-time window (grid reports)");
@@ -117,7 +125,7 @@ public final class ReplayJob {
         return new ReplaySummary(outputs.rules(), emitted, deadLetters.size(), counter(result, IngestCounters.IN),
                 counter(result, IngestCounters.PROCESSED), counter(result, IngestCounters.INVALID),
                 counter(result, IngestCounters.LATE), counter(result, IngestCounters.DUPLICATES), horizon,
-                alerts.size() - inHorizon.size(), new ReplaySummary.Reading(window, readFrom, input.days(),
+                alerts.size() - inHorizon.size(), new ReplaySummary.Reading(window, readFrom, input == null ? List.of() : input.days(),
                         counter(result, EventWindow.READ), zone), inHorizon.size() - emitted.size(), took);
     }
 

@@ -1,6 +1,7 @@
 package org.gridwarden.connectors.kafka;
 
 import java.time.Clock;
+import java.time.Instant;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -34,6 +35,27 @@ public final class KafkaEndpoints {
                 .setProperty("isolation.level", "read_committed")
                 .setProperty("commit.offsets.on.checkpoint", "true")
                 .setProperty("client.id.prefix", settings.groupId() + "-" + stream)
+                .build();
+    }
+
+    /**
+     * A bounded reading of a topic for replay (回放): from the first record at or after {@code from} (else the
+     * earliest) to the last before {@code to} (else the latest at start), by the records' Kafka timestamps.
+     * Committed records only, and no offsets committed: a replay leaves the live job's group alone.
+     */
+    public KafkaSource<Ingested> boundedSource(String topic, String stream, IngestDecoder decoder, Instant from,
+            Instant to) {
+        return KafkaSource.<Ingested>builder()
+                .setBootstrapServers(settings.bootstrapServers())
+                .setTopics(topic)
+                .setGroupId(settings.groupId() + "-replay")
+                .setStartingOffsets(from == null ? OffsetsInitializer.earliest()
+                        : OffsetsInitializer.timestamp(from.toEpochMilli()))
+                .setBounded(to == null ? OffsetsInitializer.latest() : OffsetsInitializer.timestamp(to.toEpochMilli()))
+                .setDeserializer(new IngestDeserializer(stream, decoder))
+                .setProperty("isolation.level", "read_committed")
+                .setProperty("commit.offsets.on.checkpoint", "false")
+                .setProperty("client.id.prefix", settings.groupId() + "-replay-" + stream)
                 .build();
     }
 

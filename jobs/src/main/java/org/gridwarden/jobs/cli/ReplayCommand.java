@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
+import org.gridwarden.connectors.kafka.KafkaSettings;
 import org.gridwarden.jobs.EmissionWindow;
+import org.gridwarden.jobs.KafkaHistory;
 import org.gridwarden.jobs.ReplayJob;
 import org.gridwarden.jobs.ReplaySummary;
 import org.gridwarden.rules.reference.ReferenceData;
@@ -25,9 +27,21 @@ import picocli.CommandLine.TypeConversionException;
                 + " alerts/all.jsonl and dlq.jsonl.")
 final class ReplayCommand implements Callable<Integer> {
 
-    @Option(names = "--input", required = true, paramLabel = "DIR",
+    @Option(names = "--input", paramLabel = "DIR",
             description = "Directory of input files, or a day archive (DIR/YYYY-MM-DD/, the district's local days).")
     Path input;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            description = "Replay the live job's input topics instead of files (committed records only).")
+    String bootstrapServers;
+
+    @Option(names = "--from", paramLabel = "TIME", converter = TimeConverter.class,
+            description = "With --bootstrap-servers: the first records by their Kafka timestamp. Default: the earliest.")
+    Instant kafkaFrom;
+
+    @Option(names = "--to", paramLabel = "TIME", converter = TimeConverter.class,
+            description = "With --bootstrap-servers: records before this Kafka timestamp. Default: the latest at start.")
+    Instant kafkaTo;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the outputs.")
     Path out;
@@ -68,19 +82,33 @@ final class ReplayCommand implements Callable<Integer> {
         if (parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1, not " + parallelism);
         }
-        if (!java.nio.file.Files.isDirectory(input)) {
+        if ((input == null) == (bootstrapServers == null)) {
+            throw new IllegalArgumentException("give either --input DIR (files) or --bootstrap-servers HOST:PORT"
+                    + " (the live job's topics)");
+        }
+        if (input != null && !java.nio.file.Files.isDirectory(input)) {
             throw new IllegalArgumentException("--input " + input + ": not a directory");
         }
+        if (input != null && (kafkaFrom != null || kafkaTo != null)) {
+            throw new IllegalArgumentException("--from and --to bound the Kafka topics; for files use --emit-from"
+                    + " and --emit-to");
+        }
+        if (kafkaFrom != null && kafkaTo != null && !kafkaFrom.isBefore(kafkaTo)) {
+            throw new IllegalArgumentException("--from " + kafkaFrom + " is not before --to " + kafkaTo);
+        }
+        KafkaHistory kafka = bootstrapServers == null ? null
+                : new KafkaHistory(KafkaSettings.defaults(bootstrapServers), kafkaFrom, kafkaTo);
         PrintStream console = System.out;
         ReferenceData reference = district.loadReference();
         checkWindow(reference.zone());
         RuleSetHistory history = district.loadHistory(reference);
-        console.printf("Replaying %s with rule set %s over %s (%d grids)%n", input,
+        console.printf("Replaying %s with rule set %s over %s (%d grids)%n",
+                input != null ? input : "the topics of " + bootstrapServers,
                 history.versions().stream().map(rs -> rs.version() + " from " + rs.effectiveFrom())
                         .collect(java.util.stream.Collectors.joining(", ")),
                 reference.district().name(), reference.grids().size());
         ReplaySummary summary = ReplayJob.run(new ReplayJob.Settings(input, out, until, parallelism, mode,
-                new EmissionWindow(emitFrom, emitTo, warmUp)), reference, history, console);
+                new EmissionWindow(emitFrom, emitTo, warmUp), kafka), reference, history, console);
         summary.print(console);
         console.println("Outputs in " + out.toAbsolutePath());
         return 0;

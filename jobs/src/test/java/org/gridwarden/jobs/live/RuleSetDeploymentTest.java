@@ -7,21 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -76,7 +69,8 @@ class RuleSetDeploymentTest {
         RuleSetHistory both = RuleSetHistory.of(List.of(old, RuleSetLoader.load(newFile, Fixtures.reference())));
         List<Alert> replayedWithBoth = replay(both, dir.resolve("replay"));
         List<Alert> replayedWithOld = LiveRun.expected(WEEK);
-        assertNotEquals(byId(replayedWithOld), byId(replayedWithBoth), "the new version changes the week's alerts");
+        assertNotEquals(SameAlerts.byId(replayedWithOld), SameAlerts.byId(replayedWithBoth),
+                "the new version changes the week's alerts");
 
         try (LiveRun run = new LiveRun();
                 ControlledRun live = ControlledRun.start(run, RuleSetHistory.of(old), dir.resolve("savepoints"), cluster)) {
@@ -121,7 +115,7 @@ class RuleSetDeploymentTest {
             assertEquals("K-102", repeat.caseId(), "the repeat-complaint window kept Monday's complaint");
             assertEquals(NEW, repeat.ruleSetVersion());
 
-            assertSameAlerts(replayedWithBoth, liveAlerts);
+            SameAlerts.assertSame(replayedWithBoth, liveAlerts, "live against replay");
         }
     }
 
@@ -165,7 +159,7 @@ class RuleSetDeploymentTest {
 
             TimedLinePlayer.play(run.kafka.bootstrapServers(), before(SWITCH, lines, false), SPEED, l -> {});
             run.awaitAlerts(expected.size(), Duration.ofSeconds(120));
-            assertSameAlerts(expected, run.on(run.settings.allAlertsTopic()));
+            SameAlerts.assertSame(expected, run.on(run.settings.allAlertsTopic()), "live against replay");
         }
     }
 
@@ -271,51 +265,5 @@ class RuleSetDeploymentTest {
                 "--reference", Fixtures.sampleData().resolve("reference").toString(),
                 "--timeout-seconds", Integer.toString(timeoutSeconds));
         return new Deploy(exit, out.toString());
-    }
-
-    private static Map<String, Alert> byId(List<Alert> alerts) {
-        return alerts.stream().map(a -> a.withEmittedAt(null))
-                .collect(Collectors.toMap(Alert::alertId, Function.identity(), (a, b) -> a, TreeMap::new));
-    }
-
-    /** The same alert ids with the same contents (but the emit time), naming what is missing, extra or different. */
-    private static void assertSameAlerts(List<Alert> expected, List<Alert> actual) {
-        Map<String, Alert> want = byId(expected);
-        Map<String, Alert> got = byId(actual);
-        List<String> differences = new ArrayList<>();
-        want.forEach((id, a) -> {
-            if (!got.containsKey(id)) {
-                differences.add("missing " + describe(a));
-            } else if (!got.get(id).equals(a)) {
-                differences.add("different " + describe(a) + ": " + fieldsThatDiffer(a, got.get(id)));
-            }
-        });
-        got.forEach((id, a) -> {
-            if (!want.containsKey(id)) {
-                differences.add("unexpected " + describe(a));
-            }
-        });
-        differences.sort(Comparator.naturalOrder());
-        assertEquals(List.of(), differences, "live against replay");
-    }
-
-    private static String fieldsThatDiffer(Alert want, Alert got) {
-        List<String> fields = new ArrayList<>();
-        for (RecordComponent c : Alert.class.getRecordComponents()) {
-            try {
-                Object w = c.getAccessor().invoke(want);
-                Object g = c.getAccessor().invoke(got);
-                if (!Objects.equals(w, g)) {
-                    fields.add(c.getName() + " " + w + " but live " + g);
-                }
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return String.join("; ", fields);
-    }
-
-    private static String describe(Alert a) {
-        return a.ruleId() + " " + a.level() + " " + a.subjectKey() + " at " + a.eventTime() + " (" + a.ruleSetVersion() + ")";
     }
 }

@@ -1,0 +1,67 @@
+package org.gridwarden.jobs.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.InjectMiniCluster;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.gridwarden.connectors.codec.AlertCodec;
+import org.gridwarden.connectors.kafka.TimedLinePlayer;
+import org.gridwarden.jobs.EmissionWindow;
+import org.gridwarden.jobs.KafkaHistory;
+import org.gridwarden.jobs.ReplayJob;
+import org.gridwarden.rules.model.Alert;
+import org.gridwarden.rules.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Same answer as live (回放与实时一致): the recorded week runs live on the in-JVM broker, then is replayed from the
+ * live job's own input topics and from the files; all three give the same alerts, ids and contents, but the time
+ * they were emitted.
+ */
+class LiveAndReplayTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+
+    private static final Path WEEK = Fixtures.sampleData().resolve("scenarios/district-week");
+
+    @Test
+    void theLiveJobAndAReplayOfItsTopicsAndOfTheFiles_raiseTheSameAlerts(@TempDir Path dir,
+            @InjectMiniCluster MiniCluster cluster) throws Exception {
+        int expected = LiveRun.expected(WEEK).size();
+        try (LiveRun run = new LiveRun()) {
+            JobClient job = run.startJob(Fixtures.ruleSet(), null, cluster);
+            TimedLinePlayer.play(run.kafka.bootstrapServers(), LiveRun.lines(WEEK, run.settings), 40_000, l -> {});
+            run.awaitAlerts(expected, Duration.ofSeconds(120));
+            job.cancel().get();
+            List<Alert> live = run.on(run.settings.allAlertsTopic());
+            assertEquals(expected, live.size(), "the live week's alerts");
+
+            List<Alert> fromTopics = replay(dir.resolve("topics"), null,
+                    new KafkaHistory(run.settings.withIds("replay-test", "replay-test"), null, null));
+            List<Alert> fromFiles = replay(dir.resolve("files"), WEEK, null);
+
+            SameAlerts.assertSame(live, fromTopics, "live against a replay of its input topics");
+            SameAlerts.assertSame(live, fromFiles, "live against a replay of the files");
+        }
+    }
+
+    private static List<Alert> replay(Path out, Path input, KafkaHistory kafka) throws Exception {
+        ReplayJob.run(new ReplayJob.Settings(input, out, null, 2, RuntimeExecutionMode.BATCH, EmissionWindow.ALL,
+                kafka), Fixtures.reference(), Fixtures.ruleSet(), System.out);
+        AlertCodec codec = new AlertCodec();
+        return Files.readAllLines(out.resolve("alerts/all.jsonl")).stream().filter(l -> !l.isBlank())
+                .map(codec::decodeAlert).toList();
+    }
+}

@@ -9,14 +9,11 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.gridwarden.connectors.codec.Json;
 
@@ -45,27 +42,11 @@ public final class RuleSetChannel implements AutoCloseable {
 
     /** Creates the two topics when they do not exist yet (one partition, compacted, broker's replication). */
     public void ensureTopics() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS))) {
-            List<NewTopic> topics = List.of(settings.ruleControlTopic(), settings.ruleStatusTopic()).stream()
-                    .map(t -> new NewTopic(t, Optional.of(1), Optional.empty())
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))
-                    .toList();
-            admin.createTopics(topics).values().forEach((topic, created) -> {
-                try {
-                    created.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause().getMessage(),
-                                e.getCause());
-                    }
-                } catch (InterruptedException | TimeoutException e) {
-                    throw new IllegalStateException("no answer within " + TIMEOUT_MS / 1000 + " s when creating topic "
-                            + topic, e);
-                }
-            });
-        }
+        Topics.ensure(settings.bootstrapServers(), List.of(settings.ruleControlTopic(), settings.ruleStatusTopic())
+                .stream()
+                .map(t -> new NewTopic(t, Optional.of(1), Optional.empty())
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))
+                .toList());
     }
 
     public void submit(RuleSetSubmission submission) {

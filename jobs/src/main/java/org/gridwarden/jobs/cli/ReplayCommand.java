@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import org.gridwarden.connectors.kafka.KafkaSettings;
+import org.gridwarden.connectors.kafka.ReplayTopicWriter;
 import org.gridwarden.jobs.EmissionWindow;
 import org.gridwarden.jobs.KafkaHistory;
 import org.gridwarden.jobs.ReplayJob;
@@ -67,6 +68,10 @@ final class ReplayCommand implements Callable<Integer> {
                     + " or 36h; from the start of that day. Default: the longest look-back of the rule sets.")
     Duration warmUp;
 
+    @Option(names = "--replay-topics", description = "With --bootstrap-servers: also write the alerts to"
+            + " alerts.replay.<department> and alerts.replay.all, never to the live topics.")
+    boolean replayTopics;
+
     @Option(names = "--parallelism", defaultValue = "2", description = "Parallelism (default ${DEFAULT-VALUE}).")
     int parallelism;
 
@@ -96,6 +101,9 @@ final class ReplayCommand implements Callable<Integer> {
         if (kafkaFrom != null && kafkaTo != null && !kafkaFrom.isBefore(kafkaTo)) {
             throw new IllegalArgumentException("--from " + kafkaFrom + " is not before --to " + kafkaTo);
         }
+        if (replayTopics && bootstrapServers == null) {
+            throw new IllegalArgumentException("--replay-topics needs --bootstrap-servers");
+        }
         KafkaHistory kafka = bootstrapServers == null ? null
                 : new KafkaHistory(KafkaSettings.defaults(bootstrapServers), kafkaFrom, kafkaTo);
         PrintStream console = System.out;
@@ -111,6 +119,11 @@ final class ReplayCommand implements Callable<Integer> {
                 new EmissionWindow(emitFrom, emitTo, warmUp), kafka), reference, history, console);
         summary.print(console);
         console.println("Outputs in " + out.toAbsolutePath());
+        if (replayTopics) {
+            int written = ReplayTopicWriter.write(bootstrapServers, summary.alerts());
+            console.printf("Wrote %d alerts to %s<department> and %s (%d records)%n", summary.alerts().size(),
+                    ReplayTopicWriter.PREFIX, ReplayTopicWriter.ALL, written);
+        }
         return 0;
     }
 

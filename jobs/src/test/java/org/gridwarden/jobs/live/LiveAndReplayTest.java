@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -13,6 +15,8 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.gridwarden.connectors.codec.AlertCodec;
+import org.gridwarden.connectors.kafka.AlertTopicWatcher;
+import org.gridwarden.connectors.kafka.ReplayTopicWriter;
 import org.gridwarden.connectors.kafka.TimedLinePlayer;
 import org.gridwarden.jobs.EmissionWindow;
 import org.gridwarden.jobs.KafkaHistory;
@@ -54,6 +58,18 @@ class LiveAndReplayTest {
 
             SameAlerts.assertSame(live, fromTopics, "live against a replay of its input topics");
             SameAlerts.assertSame(live, fromFiles, "live against a replay of the files");
+
+            ReplayTopicWriter.write(run.kafka.bootstrapServers(), fromTopics);
+            List<Alert> onReplayTopic = new CopyOnWriteArrayList<>();
+            try (AlertTopicWatcher replayReader = new AlertTopicWatcher(run.kafka.bootstrapServers(),
+                    List.of(ReplayTopicWriter.ALL), true, (topic, a) -> onReplayTopic.add(a))) {
+                Instant deadline = Instant.now().plusSeconds(30);
+                while (onReplayTopic.size() < expected && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(100);
+                }
+            }
+            SameAlerts.assertSame(live, onReplayTopic, "live against the replay topic");
+            assertEquals(expected, run.on(run.settings.allAlertsTopic()).size(), "nothing replayed reached a live topic");
         }
     }
 

@@ -1,0 +1,39 @@
+package org.gridwarden.connectors.kafka;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates the topics a component writes to when they are missing: brokers often refuse to create them on use. */
+public final class Topics {
+
+    private static final int TIMEOUT_MS = 30_000;
+
+    private Topics() {}
+
+    public static void ensure(String bootstrapServers, Collection<NewTopic> topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS))) {
+            admin.createTopics(topics).values().forEach((topic, created) -> {
+                try {
+                    created.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause().getMessage(),
+                                e.getCause());
+                    }
+                } catch (InterruptedException | TimeoutException e) {
+                    throw new IllegalStateException("no answer within " + TIMEOUT_MS / 1000 + " s when creating topic "
+                            + topic, e);
+                }
+            });
+        }
+    }
+}

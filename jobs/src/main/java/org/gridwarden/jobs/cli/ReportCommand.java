@@ -1,9 +1,11 @@
 package org.gridwarden.jobs.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.gridwarden.jobs.report.DailyReport;
 import org.gridwarden.jobs.report.Trend;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write the daily report of one day from replay outputs: daily-report-D.html (self-contained,"
@@ -41,9 +44,14 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        for (Path dir : alerts) {
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("--alerts " + dir + ": not a directory");
+            }
+        }
         DailyReport.Written written = DailyReport.write(alerts, day, out, reference.load());
         Trend total = written.figures().total();
-        spec.commandLine().getOut().printf("%s: %d alerts (7-day average %.1f); wrote %s and %s%n", day,
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d alerts (7-day average %.1f); wrote %s and %s%n", day,
                 total.today(), total.previousAverage(), written.html(), written.markdown());
         return 0;
     }
@@ -54,7 +62,7 @@ final class ReportCommand implements Callable<Integer> {
             try {
                 return LocalDate.parse(value);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("'" + value + "' is not a date such as 2026-12-16");
+                throw new TypeConversionException("'" + value + "' is not a date such as 2026-12-16");
             }
         }
     }

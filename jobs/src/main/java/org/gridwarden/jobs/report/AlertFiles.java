@@ -32,7 +32,7 @@ public final class AlertFiles {
                 return candidate;
             }
         }
-        throw new IllegalArgumentException(dir + ": no alert file; expected " + dir.resolve("alerts/all.jsonl")
+        throw new IllegalArgumentException("no alert file in " + dir + ": expected " + dir.resolve("alerts/all.jsonl")
                 + " (a replay's output directory) or " + dir.resolve("all.jsonl") + " (its alerts directory)");
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
@@ -36,7 +37,7 @@ public final class DailyFiguresCalculator {
                 reference.district().name(),
                 day,
                 reference.zone(),
-                new ArrayList<>(new TreeSet<>(today.stream().map(Alert::ruleSetVersion).filter(Objects::nonNull).toList())),
+                List.copyOf(new TreeSet<>(today.stream().map(Alert::ruleSetVersion).filter(Objects::nonNull).toList())),
                 source(alerts, week),
                 week.trend(a -> true),
                 rows(week, rules(week.all()), label -> a -> a.ruleId().equals(label.key())),
@@ -50,12 +51,8 @@ public final class DailyFiguresCalculator {
                 today.stream().filter(a -> UNREPORTED_HAZARD_RULES.contains(a.ruleId())).sorted(IN_TIME_ORDER).toList());
     }
 
-    private interface Counted {
-        Predicate<Alert> by(Label label);
-    }
-
-    private static List<TotalRow> rows(ReportWeek week, List<Label> labels, Counted counted) {
-        return labels.stream().map(l -> new TotalRow(l, week.trend(counted.by(l)))).toList();
+    private static List<TotalRow> rows(ReportWeek week, List<Label> labels, Function<Label, Predicate<Alert>> counted) {
+        return labels.stream().map(l -> new TotalRow(l, week.trend(counted.apply(l)))).toList();
     }
 
     /** The shipped rules, then any other rule id found in the week. */

@@ -10,9 +10,11 @@ final class Definitions {
 
     static final List<Definition> ALL = List.of(
             new Definition(new Label("day", "统计日", "Report day"),
-                    "告警的事件时间（告警成立的时间）落在该日 00:00 至 24:00（区所在时区）。",
+                    "告警的事件时间（告警成立的时间）落在该日 00:00 至 24:00（区所在时区）。每条告警计一次："
+                            + "同一线索分别通知两个单位时为两条告警。",
                     "An alert belongs to the day on which its event time (when it became true) falls, in the"
-                            + " district's time zone."),
+                            + " district's time zone. Every alert counts once, so a finding sent to two departments"
+                            + " counts twice."),
             new Definition(new Label("average", "前7日平均与变化", "7-day average and change"),
                     "前7日（D-7 至 D-1）每日告警数之和除以 7，无告警的日子计 0；变化 = 当日 − 前7日平均，括号内为相对变化。",
                     "The sum of the counts on D-7 … D-1 divided by 7, days without alerts counting 0; change = day"

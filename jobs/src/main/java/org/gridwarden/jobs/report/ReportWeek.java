@@ -41,10 +41,6 @@ final class ReportWeek {
         return day;
     }
 
-    ZoneId zone() {
-        return zone;
-    }
-
     List<Alert> today() {
         return byDay.get(Trend.PREVIOUS_DAYS);
     }

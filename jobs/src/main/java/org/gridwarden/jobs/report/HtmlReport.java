@@ -33,17 +33,19 @@ public final class HtmlReport {
             .pair { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 24px; align-items: start; }
             .pair table { margin-top: 0; }
             th, td { border: 1px solid #d1d5db; padding: 4px 8px; text-align: left; vertical-align: top; }
-            th { font-weight: 600; border-bottom: 2px solid #6b7280; }
+            th { font-weight: 600; border-bottom: 2px solid #6b7280; white-space: nowrap; }
             td[data-field="time"], td[data-field="rule"], td[data-field="department"] { white-space: nowrap; }
             .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             .up { color: #b91c1c; }
             .down { color: #15803d; }
             .empty { color: #6b7280; font-style: italic; }
             .title { font-weight: 600; }
-            code { font-family: "DejaVu Sans Mono", monospace; font-size: 12px; }
+            td[data-field="grid"], td[data-field="category"] { min-width: 8em; }
+            code { font-family: "DejaVu Sans Mono", monospace; font-size: 12px; white-space: nowrap; }
             svg.chart { max-width: 100%; height: auto; font-size: 12px; }
             svg text { fill: #111827; }
             svg.bar { vertical-align: middle; margin-left: 6px; }
+            .rate { display: inline-block; min-width: 4.5em; text-align: right; }
             footer { margin-top: 32px; font-size: 12px; color: #374151; border-top: 1px solid #9ca3af; }
             footer dt { font-weight: 600; margin-top: 6px; }
             footer dd { margin: 0 0 0 1.5em; }
@@ -166,7 +168,7 @@ public final class HtmlReport {
             cell("name", escape(r.department().chinese()));
             numCell("cases", String.valueOf(r.casesWithTimeLimitAlerts()));
             numCell("overdue", String.valueOf(r.overdueCases()));
-            out.append("<td data-field=\"rate\"><span class=\"num\">").append(ReportText.percent(r.rate()))
+            out.append("<td data-field=\"rate\"><span class=\"rate\">").append(ReportText.percent(r.rate()))
                     .append("</span>").append(SvgCharts.fractionBar(r.rate())).append("</td></tr>\n");
         }
         out.append("</tbody>\n</table>\n</section>\n");

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,6 +71,7 @@ class DailyReportTest {
             DailyReport.Written written = DailyReport.write(replayOut, day, dir.resolve("reports"), REFERENCE);
             Map<String, List<Row>> md = ReportTables.markdown(Files.readString(written.markdown()));
             Map<String, List<Row>> html = ReportTables.html(Files.readString(written.html()));
+            summary(day, md.get("").get(0), ReportTables.cards(Files.readString(written.html())));
             totals(day, md, html);
             overdueRates(day, md.get("各单位超期率 Overdue rate by department"), html.get("overdue-rate"));
             risk(day, Line::gridId, md.get("风险网格前10 Top 10 grids by risk score"), html.get("risk-grids"), 3);
@@ -82,6 +84,27 @@ class DailyReportTest {
                 "unreported-hazards")) {
             assertTrue(rowsSeen.getOrDefault(section, 0) > 0, section + " had rows on some day: " + rowsSeen);
         }
+    }
+
+    private void summary(LocalDate day, Row md, Map<String, List<String>> cards) {
+        List<List<String>> trends = List.of(file.trend(day, l -> true), file.trend(day, l -> l.level().equals("OVERDUE")),
+                file.trend(day, l -> l.level().equals("ESCALATED")));
+        int hazards = file.alertsOf(day, HAZARD_RULES).size();
+        int silent = file.alertsOf(day, Set.of("SILENT_GRID")).size();
+        List<String> expectedMarkdown = new ArrayList<>();
+        trends.forEach(t -> expectedMarkdown.add(t.get(0) + "（较前7日平均 vs. 7-day average " + t.get(1) + "：" + t.get(2) + "）"));
+        expectedMarkdown.add("" + hazards);
+        expectedMarkdown.add("" + silent);
+        assertEquals(expectedMarkdown, md.cells(), day + " summary (Markdown)");
+        Map<String, List<String>> expectedCards = new LinkedHashMap<>();
+        List<String> trendCards = List.of("total", "overdue", "escalated");
+        for (int i = 0; i < 3; i++) {
+            List<String> t = trends.get(i);
+            expectedCards.put(trendCards.get(i), List.of(t.get(0), "较前7日平均 " + t.get(1) + "：" + t.get(2)));
+        }
+        expectedCards.put("hazards", List.of("" + hazards, ""));
+        expectedCards.put("silent", List.of("" + silent, ""));
+        assertEquals(expectedCards, cards, day + " summary (HTML)");
     }
 
     private void totals(LocalDate day, Map<String, List<Row>> md, Map<String, List<Row>> html) {

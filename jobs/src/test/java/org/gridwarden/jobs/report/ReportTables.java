@@ -14,6 +14,8 @@ final class ReportTables {
     private static final Pattern HTML_ROW = Pattern.compile("<tr data-key=\"([^\"]*)\">(.*?)</tr>", Pattern.DOTALL);
     private static final Pattern HTML_CELL = Pattern.compile("<td[^>]*? data-field=\"([^\"]+)\"[^>]*>(.*?)</td>", Pattern.DOTALL);
     private static final Pattern CODE = Pattern.compile("`([^`]*)`");
+    private static final Pattern HTML_CARD = Pattern.compile(
+            "data-card=\"([^\"]+)\"><div class=\"n\">(\\d+)</div><div class=\"l\">[^<]*</div>(?:<div class=\"c[^\"]*\">([^<]*)</div>)?");
 
     private ReportTables() {}
 
@@ -40,19 +42,20 @@ final class ReportTables {
     }
 
     /**
-     * The table rows of each Markdown section ("## heading" → rows after the header and separator lines); a
-     * row's key is its first code span, else its first cell.
+     * The table rows of each Markdown section ("## heading" → rows after the header and separator lines; the
+     * rows before the first heading under ""); a row's key is its first code span, else its first cell.
      */
     static Map<String, List<Row>> markdown(String md) {
         Map<String, List<Row>> sections = new LinkedHashMap<>();
-        List<Row> rows = null;
+        List<Row> rows = new ArrayList<>();
+        sections.put("", rows);
         int tableLine = 0;
         for (String line : md.lines().toList()) {
             if (line.startsWith("## ")) {
                 rows = new ArrayList<>();
                 sections.put(line.substring(3), rows);
                 tableLine = 0;
-            } else if (line.startsWith("|") && rows != null) {
+            } else if (line.startsWith("|")) {
                 if (tableLine++ >= 2) {
                     List<String> cells = cells(line);
                     Matcher code = CODE.matcher(line);
@@ -92,6 +95,16 @@ final class ReportTables {
             tables.put(table.group(1), rows);
         }
         return tables;
+    }
+
+    /** The summary cards of the HTML page: data-card → [the number, the comparison line or ""]. */
+    static Map<String, List<String>> cards(String html) {
+        Map<String, List<String>> cards = new LinkedHashMap<>();
+        Matcher card = HTML_CARD.matcher(html);
+        while (card.find()) {
+            cards.put(card.group(1), List.of(card.group(2), card.group(3) == null ? "" : text(card.group(3))));
+        }
+        return cards;
     }
 
     /** Element content as text: tags dropped (code spans separated by a space), entities decoded. */

@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
         version = "gridwarden 0.1.0",
         description = "Governance risk early-warning on Apache Flink: grid reports and service-ledger events in,"
                 + " alerts to the responsible departments out.",
-        subcommands = {DemoCommand.class, ReplayCommand.class, GenerateCommand.class, ImportCommand.class,
-            RunCommand.class, WatchCommand.class, RulesCommand.class, StateBackendBench.class})
+        subcommands = {DemoCommand.class, ReplayCommand.class, ReportCommand.class, GenerateCommand.class,
+            ImportCommand.class, RunCommand.class, WatchCommand.class, RulesCommand.class, StateBackendBench.class})
 public final class GridwardenCli {
 
     /** Exit code for wrong arguments, unreadable files and invalid rule sets, reference data or import mappings. */

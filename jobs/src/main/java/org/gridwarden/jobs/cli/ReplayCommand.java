@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
@@ -13,6 +14,7 @@ import org.gridwarden.jobs.EmissionWindow;
 import org.gridwarden.jobs.KafkaHistory;
 import org.gridwarden.jobs.ReplayJob;
 import org.gridwarden.jobs.ReplaySummary;
+import org.gridwarden.jobs.report.DailyReport;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.RuleSetHistory;
 import org.gridwarden.rules.ruleset.TimeSpan;
@@ -72,6 +74,11 @@ final class ReplayCommand implements Callable<Integer> {
             + " alerts.replay.<department> and alerts.replay.all, never to the live topics.")
     boolean replayTopics;
 
+    @Option(names = "--report-day", paramLabel = "DATE", converter = ReportCommand.DayConverter.class,
+            description = "Also write the daily report of DATE (daily-report-DATE.html and .md) into --out; with"
+                    + " --emit-from, start the window 7 days before DATE for the week's comparison.")
+    LocalDate reportDay;
+
     @Option(names = "--parallelism", defaultValue = "2", description = "Parallelism (default ${DEFAULT-VALUE}).")
     int parallelism;
 
@@ -119,6 +126,10 @@ final class ReplayCommand implements Callable<Integer> {
                 new EmissionWindow(emitFrom, emitTo, warmUp), kafka), reference, history, console);
         summary.print(console);
         console.println("Outputs in " + out.toAbsolutePath());
+        if (reportDay != null) {
+            DailyReport.Written report = DailyReport.writeFrom(summary.alerts(), reportDay, out, reference);
+            console.println("Daily report: " + report.html() + " and " + report.markdown());
+        }
         if (replayTopics) {
             int written = ReplayTopicWriter.write(bootstrapServers, summary.alerts());
             console.printf("Wrote %d alerts to %s<department> and %s (%d records)%n", summary.alerts().size(),

@@ -26,7 +26,7 @@ public final class Complaints {
     public static boolean isComplaint(LedgerEvent e, RuleFamily family, RuleContext ctx) {
         return e.type() == LedgerEventType.CREATED
                 && ctx.inForce(family, e.at(), e.gridId(), e.category())
-                        .map(r -> ((ChannelFilter) r.parameters()).channels().contains(e.channel())).orElse(false);
+                        .map(r -> isComplaint(e, ((ChannelFilter) r.parameters()).channels())).orElse(false);
     }
 
     /**

@@ -72,8 +72,10 @@ public final class Demo {
                     kafkaSettings.gridReportsTopic(), kafkaSettings.ledgerEventsTopic(),
                     kafkaSettings.deadLetterTopic(), alertTopics.size() - 1);
 
-            // recorded data on an accelerated clock: event time is not wall time, so no wall-clock fallback
-            LiveJob.Settings live = new LiveJob.Settings(kafkaSettings, 2, Duration.ofSeconds(1), null, null,
+            // recorded data on an accelerated clock: event time is not wall time, so no wall-clock fallback; the
+            // idleness outlasts a slow first poll of one input, which would otherwise let the other input's
+            // watermark pass its first records (dead-lettered as LATE), as the live tests' 5 s does
+            LiveJob.Settings live = new LiveJob.Settings(kafkaSettings, 2, Duration.ofSeconds(5), null, null,
                     Duration.ofMillis(500), null);
             StreamExecutionEnvironment env = LiveJob.environment(live);
             LiveJob.define(env, live, reference, ruleSet, Clock.systemUTC());

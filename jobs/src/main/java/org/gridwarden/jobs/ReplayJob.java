@@ -82,7 +82,7 @@ public final class ReplayJob {
         ReplayInput input = settings.kafka() != null ? null : ReplayInput.in(settings.input(),
                 readFrom == null ? null : readFrom.atZone(zone).toLocalDate(), window.lastDay(zone));
         StreamExecutionEnvironment env = JobEnvironments.create(
-                JobEnvironments.base(settings.mode(), settings.parallelism()));
+                JobEnvironments.boundedLocal(settings.mode(), settings.parallelism()));
         Duration lateness = ruleSet.ingest().allowedLateness().toDuration();
         ReplayInput.Streams streams = input == null ? settings.kafka().read(env, reference, lateness)
                 : input.read(env, reference, lateness);

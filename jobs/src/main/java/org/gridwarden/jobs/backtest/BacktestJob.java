@@ -51,7 +51,7 @@ public final class BacktestJob {
             RuleSetHistory candidate, Consumer<String> progress) throws Exception {
         ReplayInput input = ReplayInput.in(settings.input());
         StreamExecutionEnvironment env = JobEnvironments.create(
-                JobEnvironments.base(RuntimeExecutionMode.BATCH, settings.parallelism()));
+                JobEnvironments.boundedLocal(RuntimeExecutionMode.BATCH, settings.parallelism()));
         // no record is late in BATCH mode, so the allowed lateness of the shared sources decides nothing
         ReplayInput.Streams streams = input.read(env, reference,
                 baseline.latest().ingest().allowedLateness().toDuration());

@@ -1,6 +1,7 @@
 package org.gridwarden.rules.hazard;
 
 import java.time.Instant;
+import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -81,6 +82,28 @@ public class HazardCaseTracker extends KeyedProcessFunction<String, LedgerEvent,
             }
             heldEnd.update(at);
             c.timerService().registerEventTimeTimer(at);
+        }
+    }
+
+    /**
+     * What the tracker can use, ahead of the shuffle by case id: the creation of a hazard case naming a building,
+     * and every end (which carries only the case id). Two events in three of a case's life are neither.
+     */
+    public static final class CreationsAndEnds implements FilterFunction<LedgerEvent> {
+
+        private final RuleContext ctx;
+
+        public CreationsAndEnds(RuleContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public boolean filter(LedgerEvent e) {
+            return switch (e.type()) {
+                case CREATED -> e.buildingId() != null && ctx.isHazard(e.category());
+                case CLOSED, CANCELLED -> true;
+                default -> false;
+            };
         }
     }
 

@@ -75,6 +75,8 @@ public class PatrolMissedHazardRule extends KeyedProcessFunction<String, Buildin
     public static DataStream<Alert> detect(
             DataStream<LedgerEvent> ledgerEvents, DataStream<GridReport> gridReports, RuleContext ctx) {
         DataStream<BuildingSignal> cases = ledgerEvents
+                .filter(new HazardCaseTracker.CreationsAndEnds(ctx))
+                .uid(ctx.uid(HazardCaseTracker.UID + "-events")).name("Hazard creations and case ends (巡查未发现)")
                 .keyBy(LedgerEvent::caseId)
                 .process(new HazardCaseTracker(ctx))
                 .uid(ctx.uid(HazardCaseTracker.UID)).name(HazardCaseTracker.NAME);

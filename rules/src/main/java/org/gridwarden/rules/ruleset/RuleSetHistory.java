@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.gridwarden.rules.reference.Category;
@@ -22,6 +24,8 @@ public final class RuleSetHistory implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final List<RuleSet> versions;
+    /** Derived from {@code versions} on first use; two threads may both build it, to the same effect. */
+    private transient volatile List<Map<RuleFamily, List<Candidate>>> candidates;
 
     private RuleSetHistory(List<RuleSet> versions) {
         this.versions = List.copyOf(versions);
@@ -76,12 +80,13 @@ public final class RuleSetHistory implements Serializable {
 
     /** The version in force at {@code t}. */
     public RuleSet at(Instant t) {
-        RuleSet inForce = versions.get(0);
-        for (RuleSet rs : versions) {
-            if (rs.effectiveFrom().isAfter(t)) {
-                break;
-            }
-            inForce = rs;
+        return versions.get(indexAt(t));
+    }
+
+    private int indexAt(Instant t) {
+        int inForce = 0;
+        for (int i = 1; i < versions.size() && !versions.get(i).effectiveFrom().isAfter(t); i++) {
+            inForce = i;
         }
         return inForce;
     }
@@ -94,12 +99,50 @@ public final class RuleSetHistory implements Serializable {
     @SuppressWarnings("unchecked")
     public <P extends RuleParameters> Optional<InForce<P>> inForce(
             ReferenceData reference, RuleFamily family, Instant t, String gridId, String categoryCode) {
-        RuleSet rs = at(t);
-        GridPlace place = gridId == null ? null : reference.grid(gridId).orElse(null);
-        Category category = categoryCode == null ? null : reference.category(categoryCode).orElse(null);
-        return rs.entryFor(family, place, category).filter(RuleEntry::enabled)
-                .map(e -> new InForce<>(rs.version(), e.id(), (P) e.parameters()));
+        GridPlace place = null;
+        Category category = null;
+        boolean lookedUp = false;
+        for (Candidate c : candidates().get(indexAt(t)).getOrDefault(family, List.of())) {
+            if (!c.entry().scope().isEverywhere()) {
+                if (!lookedUp) {
+                    place = gridId == null ? null : reference.grid(gridId).orElse(null);
+                    category = categoryCode == null ? null : reference.category(categoryCode).orElse(null);
+                    lookedUp = true;
+                }
+                if (!c.entry().scope().covers(place, category)) {
+                    continue;
+                }
+            }
+            return (Optional<InForce<P>>) (Optional<?>) c.decision();
+        }
+        return Optional.empty();
     }
+
+    /**
+     * Every event of every rule asks which entry applies, so each version's entries are sorted by family once,
+     * with their answer ready: the lookup allocates nothing, and an unscoped entry needs no reference lookup.
+     */
+    private List<Map<RuleFamily, List<Candidate>>> candidates() {
+        List<Map<RuleFamily, List<Candidate>>> c = candidates;
+        if (c == null) {
+            c = versions.stream().map(RuleSetHistory::candidatesOf).toList();
+            candidates = c;
+        }
+        return c;
+    }
+
+    private static Map<RuleFamily, List<Candidate>> candidatesOf(RuleSet rs) {
+        Map<RuleFamily, List<Candidate>> byFamily = new EnumMap<>(RuleFamily.class);
+        for (RuleEntry e : rs.rules()) {
+            Optional<InForce<RuleParameters>> decision = e.enabled()
+                    ? Optional.of(new InForce<>(rs.version(), e.id(), e.parameters())) : Optional.empty();
+            byFamily.computeIfAbsent(e.family(), f -> new ArrayList<>()).add(new Candidate(e, decision));
+        }
+        return byFamily;
+    }
+
+    /** An entry, and what it decides when it is the first to cover an event: itself, or nothing when off. */
+    private record Candidate(RuleEntry entry, Optional<InForce<RuleParameters>> decision) {}
 
     /** Whether any version switches the family on anywhere, i.e. whether its operators must run. */
     public boolean runs(RuleFamily family) {

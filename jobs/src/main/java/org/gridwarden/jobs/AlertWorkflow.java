@@ -2,7 +2,9 @@ package org.gridwarden.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.Collector;
@@ -30,10 +32,10 @@ import org.gridwarden.rules.ruleset.RuleFamily;
  * The job's dataflow, the same live and in replay (DESIGN §2):
  *
  * <pre>
- *   grid.reports ──┐                                                ┌─> overdue cases ──┐
- *                  ├─> split dead letters ─> admit once ─> ledger ──┤                   ├─> alerts
- *   ledger.events ─┘          │          (dedupe, late)    reports ─┴─> ...             ─┘
- *                             └────────── dead letters ◄──────┘
+ *   grid.reports ──> split dead letters ──┐                                   ┌─> overdue cases ──┐
+ *                          │              ├─> admit once ─> ledger ──┤                   ├─> alerts
+ *   ledger.events ─> split dead letters ──┘  (dedupe, late)   reports ─┴─> ...             ─┘
+ *                          └──────────────── dead letters ◄──────┘
  * </pre>
  *
  * Sources and sinks are passed in, so tests run it on bounded input with collecting sinks. Each rule family
@@ -59,11 +61,15 @@ public final class AlertWorkflow {
     public static Outputs define(
             DataStream<Ingested> gridReports, DataStream<Ingested> ledgerEvents, RuleContext ctx) {
         RuleSet ruleSet = ctx.ruleSet();
-        SingleOutputStreamOperator<Ingested> valid = gridReports.union(ledgerEvents)
-                .process(new DeadLetterSplitter())
-                .uid(ctx.uid("split-dead-letters")).name("Split off dead letters");
+        // BATCH sorts every keyed input by event time, so no record can be late and none needs its raw line
+        boolean lateIsPossible = gridReports.getExecutionEnvironment().getConfiguration()
+                .get(ExecutionOptions.RUNTIME_MODE) != RuntimeExecutionMode.BATCH;
+        SingleOutputStreamOperator<Ingested> validReports = splitDeadLetters(gridReports, lateIsPossible,
+                ctx.uid("split-dead-letters-grid-reports"), "Split off dead letters (grid reports)");
+        SingleOutputStreamOperator<Ingested> validLedger = splitDeadLetters(ledgerEvents, lateIsPossible,
+                ctx.uid("split-dead-letters-ledger-events"), "Split off dead letters (ledger events)");
 
-        SingleOutputStreamOperator<Ingested> admitted = valid
+        SingleOutputStreamOperator<Ingested> admitted = validReports.union(validLedger)
                 .keyBy(Ingested::dedupeKey)
                 .process(new IngestGate(ruleSet.ingest().duplicateRetention().toDuration(),
                         ruleSet.ingest().allowedLateness().toString()))
@@ -116,9 +122,15 @@ public final class AlertWorkflow {
         for (DataStream<Alert> more : alerts.subList(1, alerts.size())) {
             all = all.union(more);
         }
-        DataStream<DeadLetter> deadLetters = valid.getSideOutput(DeadLetterSplitter.DEAD_LETTERS)
-                .union(admitted.getSideOutput(IngestGate.LATE));
+        DataStream<DeadLetter> deadLetters = validReports.getSideOutput(DeadLetterSplitter.DEAD_LETTERS)
+                .union(validLedger.getSideOutput(DeadLetterSplitter.DEAD_LETTERS), admitted.getSideOutput(IngestGate.LATE));
         return new Outputs(all, deadLetters, List.copyOf(rules));
+    }
+
+    /** Runs in the input's own tasks (chained to its source), so a record crosses the network once before the duplicate check. */
+    private static SingleOutputStreamOperator<Ingested> splitDeadLetters(DataStream<Ingested> input,
+            boolean keepOrigin, String uid, String name) {
+        return input.process(new DeadLetterSplitter(keepOrigin)).uid(uid).name(name).setParallelism(input.getParallelism());
     }
 
     private static final class LedgerEventsOnly implements FlatMapFunction<Ingested, LedgerEvent> {

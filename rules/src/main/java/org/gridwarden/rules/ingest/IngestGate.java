@@ -89,6 +89,10 @@ public class IngestGate extends KeyedProcessFunction<String, Ingested, Ingested>
             String detail = "event time " + Instant.ofEpochMilli(record.eventTimeMillis())
                     + " is behind the watermark " + Instant.ofEpochMilli(watermark)
                     + " (allowed lateness " + allowedLateness + ")";
+            if (record.origin() == null) {
+                throw new IllegalStateException("a late record without its origin cannot be dead-lettered: " + detail
+                        + "; the input was split as if nothing could be late");
+            }
             ctx.output(LATE, record.origin().deadLetter(DeadLetter.LATE, detail));
             return;
         }

@@ -21,6 +21,11 @@ public record Ingested(GridReport report, LedgerEvent ledgerEvent, Origin origin
         return new Ingested(null, null, null, deadLetter);
     }
 
+    /** The same record without where it came from, once nothing can dead-letter it any more. */
+    public Ingested withoutOrigin() {
+        return new Ingested(report, ledgerEvent, null, deadLetter);
+    }
+
     public boolean isValid() {
         return deadLetter == null;
     }

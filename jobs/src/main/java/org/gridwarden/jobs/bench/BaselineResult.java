@@ -11,16 +11,19 @@ import java.util.function.Supplier;
  *     which the replay counts what it read
  * @param bytes size of the files on disk
  * @param seconds wall time of the measured run
+ * @param cpuSeconds CPU time of the process during the measured run (see {@link RunTimer})
  * @param counts what the run counted, by name, in a stable order
  */
-public record BaselineResult(String name, long records, long bytes, double seconds, Map<String, Long> counts) {
+public record BaselineResult(String name, long records, long bytes, double seconds, double cpuSeconds,
+        Map<String, Long> counts) {
 
     /** Runs per measurement by default: one to warm up, then the measured one. */
     public static final int RUNS = 2;
 
     /**
      * Measures {@code runs} times and keeps the last run: the ones before warm the JIT (and the page cache), as
-     * a long replay is warm for most of its records.
+     * a long replay is warm for most of its records. Each run starts after a full garbage collection, so that
+     * none pays for the garbage of the one before.
      */
     static BaselineResult lastOf(int runs, Supplier<BaselineResult> measure) {
         if (runs < 1) {
@@ -28,14 +31,20 @@ public record BaselineResult(String name, long records, long bytes, double secon
         }
         BaselineResult last = null;
         for (int run = 0; run < runs; run++) {
+            System.gc();
             last = measure.get();
         }
         return last;
     }
 
-    /** Records per second. */
+    /** Records per second of wall time. */
     public double rate() {
         return records / seconds;
+    }
+
+    /** Records per second of CPU time: the rate per core. */
+    public double cpuRate() {
+        return records / cpuSeconds;
     }
 
     public double bytesPerSecond() {

@@ -40,10 +40,10 @@ public final class HashMapDetector {
         RuleContext ctx = RuleContext.of(reference, ruleSet);
         return BaselineResult.lastOf(runs, () -> {
             IngestDecoder decoder = new IngestDecoder(reference);
-            long started = System.nanoTime();
+            RunTimer timer = RunTimer.start();
             try (DecodedStream reports = stream(IngestDecoder.GRID_REPORTS, files, decoder);
                     DecodedStream ledger = stream(IngestDecoder.LEDGER_EVENTS, files, decoder)) {
-                return detect("HashMap detector", reports, ledger, ctx, started, InputFiles.bytes(files));
+                return detect("HashMap detector", reports, ledger, ctx, timer, InputFiles.bytes(files));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -57,11 +57,11 @@ public final class HashMapDetector {
         List<Ingested> reports = decoded(IngestDecoder.GRID_REPORTS, files, decoder);
         List<Ingested> ledger = decoded(IngestDecoder.LEDGER_EVENTS, files, decoder);
         return BaselineResult.lastOf(runs, () -> detect("HashMap detector, decoded input", reports.iterator(),
-                ledger.iterator(), ctx, System.nanoTime(), InputFiles.bytes(files)));
+                ledger.iterator(), ctx, RunTimer.start(), InputFiles.bytes(files)));
     }
 
     private static BaselineResult detect(String name, Iterator<Ingested> reports, Iterator<Ingested> ledger,
-            RuleContext ctx, long started, long bytes) {
+            RuleContext ctx, RunTimer timer, long bytes) {
         RuleSet ruleSet = ctx.ruleSet();
         TimeOrder order = new TimeOrder(reports, ledger, ruleSet.ingest().allowedLateness().toDuration(),
                 ruleSet.ingest().duplicateRetention().toDuration());
@@ -76,7 +76,8 @@ public final class HashMapDetector {
             }
         });
         overdue.advanceTo(order.horizon());
-        double seconds = (System.nanoTime() - started) / 1e9;
+        double seconds = timer.seconds();
+        double cpuSeconds = timer.cpuSeconds();
 
         Map<String, Long> counts = new LinkedHashMap<>();
         overdue.addCounts(counts);
@@ -84,7 +85,7 @@ public final class HashMapDetector {
         counts.put(DEAD_LETTERS, order.deadLetters());
         counts.put(DUPLICATES, order.duplicates());
         counts.put(LATE, order.late());
-        return new BaselineResult(name, order.records(), bytes, seconds, counts);
+        return new BaselineResult(name, order.records(), bytes, seconds, cpuSeconds, counts);
     }
 
     private static DecodedStream stream(String stream, List<Path> files, IngestDecoder decoder) {

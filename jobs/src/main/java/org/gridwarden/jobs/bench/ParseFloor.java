@@ -42,7 +42,7 @@ public final class ParseFloor {
         IngestDecoder decoder = new IngestDecoder(reference);
         long valid = 0;
         long deadLetters = 0;
-        long started = System.nanoTime();
+        RunTimer timer = RunTimer.start();
         for (Path file : files) {
             try (DecodedStream records = new DecodedStream(InputFiles.streamOf(file), List.of(file), decoder)) {
                 while (records.hasNext()) {
@@ -57,17 +57,19 @@ public final class ParseFloor {
                 throw new UncheckedIOException("cannot read " + file, e);
             }
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        double seconds = timer.seconds();
+        double cpuSeconds = timer.cpuSeconds();
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(VALID, valid);
         counts.put(DEAD_LETTERS, deadLetters);
-        return new BaselineResult("parse floor", valid + deadLetters, InputFiles.bytes(files), seconds, counts);
+        return new BaselineResult("parse floor", valid + deadLetters, InputFiles.bytes(files), seconds, cpuSeconds,
+                counts);
     }
 
     private static BaselineResult readOnce(List<Path> files) {
         long lines = 0;
         long chars = 0;
-        long started = System.nanoTime();
+        RunTimer timer = RunTimer.start();
         for (Path file : files) {
             try (LineFileSplit.LineIterator it = InputFiles.lines(file)) {
                 while (it.hasNext()) {
@@ -79,7 +81,9 @@ public final class ParseFloor {
                 throw new UncheckedIOException("cannot read " + file, e);
             }
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        return new BaselineResult("I/O floor", lines, InputFiles.bytes(files), seconds, Map.of("characters", chars));
+        double seconds = timer.seconds();
+        double cpuSeconds = timer.cpuSeconds();
+        return new BaselineResult("I/O floor", lines, InputFiles.bytes(files), seconds, cpuSeconds,
+                Map.of("characters", chars));
     }
 }

@@ -23,6 +23,11 @@ import org.gridwarden.rules.ruleset.RuleSet;
  * (hours-based limits) and {@link RepeatComplaints}. At the end, the deadlines up to the newest event time
  * fire, as a replay's horizon lets them.
  *
+ * <p>It does the rules' own work: the rule-set entry in force looked up per case and per complaint, the
+ * category's time-limit class and family, the same subject keys, every deadline computed. It leaves out what
+ * the job also does: seven more rule families, sign-for timeouts, building and routing alerts (it counts
+ * them per rule and level) and dead-letter records (it counts them).
+ *
  * <p>{@link #run} times everything from reading the files on; {@link #runDecoded} decodes first, untimed,
  * and times the ordering and the rules alone. Each measures {@code runs} runs and reports the last (see
  * {@link BaselineResult#lastOf}).

@@ -25,6 +25,8 @@ public final class ParseFloor {
 
     public static final String VALID = "valid records";
     public static final String DEAD_LETTERS = "dead letters";
+    /** What the I/O floor counts: the characters of the lines read. */
+    public static final String CHARACTERS = "characters";
 
     private ParseFloor() {}
 
@@ -84,6 +86,6 @@ public final class ParseFloor {
         double seconds = timer.seconds();
         double cpuSeconds = timer.cpuSeconds();
         return new BaselineResult("I/O floor", lines, InputFiles.bytes(files), seconds, cpuSeconds,
-                Map.of("characters", chars));
+                Map.of(CHARACTERS, chars));
     }
 }

@@ -60,7 +60,7 @@ class ParseFloorTest {
         BaselineResult io = ParseFloor.read(files, 2);
 
         assertEquals(sixty.manifest().gridReports().lines() + sixty.manifest().ledgerEvents().lines(), io.records());
-        assertEquals(characters, io.count("characters"));
+        assertEquals(characters, io.count(ParseFloor.CHARACTERS));
     }
 
     /** The files a replay of {@code dir} reads, as the benchmark passes them. */

@@ -18,10 +18,11 @@ public record BaselineResult(String name, long records, long bytes, double secon
         Map<String, Long> counts) {
 
     /**
-     * Runs per measurement by default: two to warm up, then the measured one. One is not enough on two busy
-     * cores: the JIT is still compiling during the second run, and its compiler threads count in the CPU time.
+     * Runs per measurement by default: four to warm up, then the measured one. On two busy cores the JIT is
+     * still compiling during the second and third run of the 365 generated days (its compiler threads count in
+     * the CPU time); from the fourth on the runs take the same CPU time.
      */
-    public static final int RUNS = 3;
+    public static final int RUNS = 5;
 
     /**
      * Measures {@code runs} times and keeps the last run: the ones before warm the JIT (and the page cache), as

@@ -49,7 +49,7 @@ public final class StreamGenerator {
         Files.createDirectories(outDir);
         ContractJson json = new ContractJson(reference.zone());
         Dice dice = new Dice(settings.seed());
-        DistrictSimulator district = new DistrictSimulator(reference, ruleSet, dice.split());
+        DistrictSimulator district = new DistrictSimulator(reference, ruleSet, settings.rates(), dice.split());
         Malformer malformer = new Malformer(reference, json, dice.split());
         AlertOracle oracle = new AlertOracle(reference, ruleSet);
         GenerationSummary summary;

@@ -53,6 +53,11 @@ public final class ContractJson {
         return mapper.writeValueAsString(value);
     }
 
+    /** One record as one line of UTF-8, without the line break. */
+    byte[] writeBytes(Object value) throws IOException {
+        return mapper.writeValueAsBytes(value);
+    }
+
     ObjectNode tree(String line) throws IOException {
         return (ObjectNode) mapper.readTree(line);
     }

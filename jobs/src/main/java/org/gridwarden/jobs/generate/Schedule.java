@@ -4,30 +4,64 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Records planned for later (the rest of a case's life, a hazard's clearance), released a day at a time in
- * event-time order; ties keep the order in which they were planned, so the output is deterministic.
+ * event-time order; ties keep the order in which they were planned, so the output is deterministic. Kept in
+ * buckets by the hour and sorted when released: a city plans hundreds of thousands of records a day, which a
+ * heap would shuffle about far more.
  */
 final class Schedule<T> {
 
-    private record Entry<T>(Instant at, long seq, T item) {}
+    private static final long HOUR = 3600;
+    private static final Comparator<Entry<?>> ORDER = Comparator.<Entry<?>>comparingLong(Entry::second)
+            .thenComparingInt(Entry::nano).thenComparingLong(Entry::seq);
 
-    private final PriorityQueue<Entry<T>> queue = new PriorityQueue<>(
-            Comparator.<Entry<T>, Instant>comparing(Entry::at).thenComparingLong(Entry::seq));
+    private record Entry<T>(long second, int nano, long seq, T item) {}
+
+    private final TreeMap<Long, List<Entry<T>>> byHour = new TreeMap<>();
     private long seq;
 
     void add(Instant at, T item) {
-        queue.add(new Entry<>(at, seq++, item));
+        Entry<T> entry = new Entry<>(at.getEpochSecond(), at.getNano(), seq++, item);
+        byHour.computeIfAbsent(Math.floorDiv(entry.second(), HOUR), h -> new ArrayList<>()).add(entry);
+    }
+
+    /** How many records have been planned so far. */
+    long planned() {
+        return seq;
     }
 
     /** Removes and returns, in order, everything planned before {@code end}. */
     List<T> takeBefore(Instant end) {
-        List<T> due = new ArrayList<>();
-        while (!queue.isEmpty() && queue.peek().at().isBefore(end)) {
-            due.add(queue.poll().item());
+        List<Entry<T>> due = new ArrayList<>();
+        long endHour = Math.floorDiv(end.getEpochSecond(), HOUR);
+        for (var it = byHour.headMap(endHour, true).entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Long, List<Entry<T>>> hour = it.next();
+            if (hour.getKey() < endHour) {
+                due.addAll(hour.getValue());
+                it.remove();
+            } else {
+                List<Entry<T>> later = new ArrayList<>();
+                for (Entry<T> e : hour.getValue()) {
+                    (before(e, end) ? due : later).add(e);
+                }
+                if (later.isEmpty()) {
+                    it.remove();
+                } else {
+                    hour.setValue(later);
+                }
+            }
         }
-        return due;
+        due.sort(ORDER);
+        List<T> items = new ArrayList<>(due.size());
+        due.forEach(e -> items.add(e.item()));
+        return items;
+    }
+
+    private static boolean before(Entry<?> e, Instant end) {
+        return e.second() < end.getEpochSecond() || (e.second() == end.getEpochSecond() && e.nano() < end.getNano());
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.gridwarden.jobs.generate.CityPreset;
 import org.gridwarden.jobs.generate.CityRates;
 import org.gridwarden.jobs.generate.CityReference;
+import org.gridwarden.jobs.generate.ExpectedAlerts;
 import org.gridwarden.jobs.generate.GenerationSummary;
 import org.gridwarden.jobs.generate.GeneratorSettings;
 import org.gridwarden.jobs.generate.Layout;
@@ -76,10 +77,18 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--intake", paramLabel = "CHANNEL=RATE", split = ",",
             description = "Cases opened per 1,000 residents per day through a channel, e.g. --intake hotline=0.5"
                     + " (repeat, or separate with commas). Sample: hotline 0.11, app 0.055, window 0.04,"
-                    + " inspection 0.02, sensor 0.015; megacity: hotline 0.85, app 0.55, window 0.12, inspection"
-                    + " 0.09, sensor 0.12. Window and inspection cases come on working days only. Residents of a"
+                    + " inspection 0.02, sensor 0.015; megacity: hotline 0.62, app 0.38, window 0.05, inspection"
+                    + " 0.04, sensor 0.10. Window and inspection cases come on working days only. Residents of a"
                     + " grid: its households times 2.5.")
     Map<Channel, Double> intake;
+
+    @Option(names = "--expected-alerts", defaultValue = "RECORDS", paramLabel = "records|injected",
+            description = "Where the manifest's expected alerts come from. records (default): worked out again"
+                    + " from the records as written, a restatement of each rule, which catches an alert raised by"
+                    + " accident; injected: the failures injected on purpose, without working them out again,"
+                    + " several times faster and leaner for a big city. Both agree unless something raises an alert"
+                    + " by accident, which the tests check.")
+    ExpectedAlerts expectedAlerts;
 
     @Mixin
     DistrictOptions district;
@@ -107,7 +116,7 @@ final class GenerateCommand implements Callable<Integer> {
         Instant began = Instant.now();
         GenerationSummary s = StreamGenerator.generate(reference, ruleSet,
                 new GeneratorSettings(days, seed, start != null ? start : GeneratorSettings.DEFAULT_START, layout,
-                        rates), out, line -> System.out.println("  " + line));
+                        rates, expectedAlerts), out, line -> System.out.println("  " + line), line -> System.out.println("  … " + line));
         double seconds = Math.max(0.001, Duration.between(began, Instant.now()).toMillis() / 1000.0);
         long lines = s.gridReports().lines() + s.ledgerEvents().lines();
         System.out.printf("Wrote %d lines (%d reports, %d ledger events) to %s in %.1f s (%.0f lines/s);"

@@ -41,6 +41,8 @@ final class AlertOracle {
     private final Map<String, List<LedgerEvent>> endings = new HashMap<>();
     private final List<GridReport> hazardReports = new ArrayList<>();
     private final List<GridReport> patrols = new ArrayList<>();
+    /** Subjects per CREATED event id, worked out once: several rules look at them. */
+    private final Map<String, List<String>> subjects = new HashMap<>();
     private Instant first;
 
     AlertOracle(ReferenceData reference, RuleSet rules) {
@@ -133,6 +135,11 @@ final class AlertOracle {
         var section = rules.hazardNotReportedByGrid();
         Duration lookBack = section.lookBack().toDuration();
         Duration grace = section.grace().toDuration();
+        Map<String, List<Instant>> reportsByGridAndFamily = new HashMap<>();
+        for (GridReport r : hazardReports) {
+            reportsByGridAndFamily.computeIfAbsent(r.gridId() + "|" + category(r.category()).family(),
+                    k -> new ArrayList<>()).add(r.observedAt());
+        }
         Set<String> keys = new TreeSet<>();
         for (LedgerEvent c : created) {
             if (!section.channels().contains(c.channel()) || !category(c.category()).hazard()
@@ -140,9 +147,8 @@ final class AlertOracle {
                 continue;
             }
             String family = category(c.category()).family();
-            boolean reported = hazardReports.stream().anyMatch(r -> r.gridId().equals(c.gridId())
-                    && category(r.category()).family().equals(family)
-                    && !r.observedAt().isBefore(c.at().minus(lookBack)) && !r.observedAt().isAfter(c.at().plus(grace)));
+            boolean reported = reportsByGridAndFamily.getOrDefault(c.gridId() + "|" + family, List.of()).stream()
+                    .anyMatch(t -> !t.isBefore(c.at().minus(lookBack)) && !t.isAfter(c.at().plus(grace)));
             if (!reported) {
                 keys.add(c.caseId());
             }
@@ -271,6 +277,10 @@ final class AlertOracle {
 
     /** complainant, and building or else the address trimmed with its whitespace collapsed, with the family. */
     private List<String> subjects(LedgerEvent c) {
+        return subjects.computeIfAbsent(c.eventId(), id -> subjectsOf(c));
+    }
+
+    private List<String> subjectsOf(LedgerEvent c) {
         String family = category(c.category()).family();
         List<String> subjects = new ArrayList<>(2);
         if (c.complainantId() != null) {

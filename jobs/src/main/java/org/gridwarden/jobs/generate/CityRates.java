@@ -39,12 +39,12 @@ public record CityRates(int patrolRounds, double visitsPerGrid, double hazardsPe
             intake(0.11, 0.055, 0.04, 0.02, 0.015));
 
     /**
-     * A megacity's grids are busier: two patrol rounds a day, a household visit a day, a hazard every ten days,
-     * and residents who turn to the city readily (about 0.6 cases a year each, hotline first, as in the largest
-     * cities' 12345 lines): 1.73 cases a day per 1,000 residents.
+     * A megacity's grids are busier: two patrol rounds a day, a household visit a day (each household about once
+     * a year), a hazard every ten days, and residents who turn to the city readily, hotline first, as the largest
+     * cities' 12345 lines see: 1.19 cases a day per 1,000 residents, about 0.43 a year per resident.
      */
     public static final CityRates MEGACITY = new CityRates(2, 1.0, 0.1,
-            intake(0.85, 0.55, 0.12, 0.09, 0.12));
+            intake(0.62, 0.38, 0.05, 0.04, 0.10));
 
     public CityRates {
         if (patrolRounds < 1) {

@@ -164,6 +164,7 @@ final class DistrictSimulator {
     private int complainants;
     private int dayIndex;
     private final List<Integer> surgeDays = new ArrayList<>();
+    private volatile int gridsDone;
 
     DistrictSimulator(ReferenceData reference, RuleSet rules, CityRates rates, Dice dice) {
         this.rules = rules;
@@ -194,7 +195,7 @@ final class DistrictSimulator {
         double residents = households * CityRates.RESIDENTS_PER_HOUSEHOLD;
         double activity = residents / 1000.0 * dice.logNormal(1.0, ACTIVITY_SPREAD);
         double reporting = dice.chance(UNDER_REPORTING_GRIDS) ? UNDER_REPORTING : 1.0;
-        return new GridProfile(place, buildings, activity, reporting);
+        return GridProfile.of(place, buildings, activity, reporting);
     }
 
     Schedule<GridReport> reports() {
@@ -214,7 +215,19 @@ final class DistrictSimulator {
         return injections;
     }
 
+    /** Grids of the current day simulated so far, for the progress shown while a big city's day runs. */
+    int gridsDone() {
+        return gridsDone;
+    }
+
+    /** Records planned so far: reports and the whole lives of the cases, some due on later days. */
+    long planned() {
+        return reports.planned() + ledger.planned();
+    }
+
     void simulate(LocalDate day) {
+        int done = 0;
+        gridsDone = done;
         ids.startDay(day);
         boolean workingDay = time.isWorkingDay(day);
         sendSomeOnLeave(day);
@@ -232,6 +245,7 @@ final class DistrictSimulator {
                     }
                 }
             }
+            gridsDone = ++done;
         }
         for (int i = dice.poisson(REPEATS_PER_DAY * scale); i > 0; i--) {
             startRepeat(day);

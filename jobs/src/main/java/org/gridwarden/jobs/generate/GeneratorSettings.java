@@ -11,8 +11,10 @@ import java.time.LocalDate;
  * @param startDay the first simulated day, in the district's time zone
  * @param layout one file per stream, or one directory per day
  * @param rates what happens per grid and per thousand residents on a day
+ * @param expectedAlerts where the manifest's expected alerts come from
  */
-public record GeneratorSettings(int days, long seed, LocalDate startDay, Layout layout, CityRates rates) {
+public record GeneratorSettings(int days, long seed, LocalDate startDay, Layout layout, CityRates rates,
+        ExpectedAlerts expectedAlerts) {
 
     /** A Monday in November 2026, so a short run starts with a full working week. */
     public static final LocalDate DEFAULT_START = LocalDate.of(2026, 11, 2);
@@ -30,11 +32,14 @@ public record GeneratorSettings(int days, long seed, LocalDate startDay, Layout 
         if (rates == null) {
             throw new IllegalArgumentException("rates are required");
         }
+        if (expectedAlerts == null) {
+            throw new IllegalArgumentException("expectedAlerts is required");
+        }
     }
 
-    /** The sample district's rates. */
+    /** The sample district's rates, the expected alerts worked out from the records. */
     public GeneratorSettings(int days, long seed, LocalDate startDay, Layout layout) {
-        this(days, seed, startDay, layout, CityRates.SAMPLE);
+        this(days, seed, startDay, layout, CityRates.SAMPLE, ExpectedAlerts.RECORDS);
     }
 
     public GeneratorSettings(int days, long seed, LocalDate startDay) {

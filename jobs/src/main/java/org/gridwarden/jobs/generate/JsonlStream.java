@@ -51,7 +51,8 @@ final class JsonlStream<T> implements Closeable {
     private OutputStream out;
     private final Map<String, Long> byKind = new LinkedHashMap<>();
     private final Map<String, Long> malformed = new LinkedHashMap<>();
-    private long lines;
+    /** Read by the status line while the stream is written. */
+    private volatile long lines;
     private long records;
     private long duplicates;
     private long outOfOrder;

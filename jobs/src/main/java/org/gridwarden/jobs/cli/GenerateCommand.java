@@ -134,15 +134,36 @@ final class GenerateCommand implements Callable<Integer> {
     private CityRates rates() {
         CityRates rates = city.rates();
         if (patrolRounds != null) {
+            if (patrolRounds < 1) {
+                throw new IllegalArgumentException("--patrol-rounds must be at least 1, not " + patrolRounds);
+            }
             rates = rates.withPatrolRounds(patrolRounds);
         }
         if (visitsPerGrid != null) {
-            rates = rates.withVisitsPerGrid(visitsPerGrid);
+            rates = rates.withVisitsPerGrid(rate("--visits-per-grid", visitsPerGrid));
         }
         if (hazardsPerGrid != null) {
-            rates = rates.withHazardsPerGrid(hazardsPerGrid);
+            rates = rates.withHazardsPerGrid(rate("--hazards-per-grid", hazardsPerGrid));
         }
-        return intake != null ? rates.withIntake(intake) : rates;
+        if (intake == null) {
+            return rates;
+        }
+        intake.forEach((channel, rate) -> {
+            String option = "--intake " + channel.name().toLowerCase(Locale.ROOT);
+            if (!CityRates.INTAKE_CHANNELS.contains(channel)) {
+                throw new IllegalArgumentException(option + ": give hotline, app, window, inspection or sensor;"
+                        + " GRID cases come from the hazards grid workers report (--hazards-per-grid)");
+            }
+            rate(option, rate);
+        });
+        return rates.withIntake(intake);
+    }
+
+    private static double rate(String option, double rate) {
+        if (!(rate >= 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException(option + ": a rate must be 0 or more, not " + rate);
+        }
+        return rate;
     }
 
     private static String describe(ReferenceData reference, CityRates rates) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.gridwarden.rules.model.Channel;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.LedgerEvent;
@@ -32,6 +33,7 @@ import org.gridwarden.rules.ruleset.RuleSet;
  */
 final class AlertOracle {
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Comparator<LedgerEvent> BY_TIME =
             Comparator.comparing(LedgerEvent::at).thenComparing(LedgerEvent::eventId);
 
@@ -289,7 +291,7 @@ final class AlertOracle {
         if (c.buildingId() != null) {
             subjects.add("building:" + c.buildingId() + "|" + family);
         } else if (c.address() != null && !c.address().isBlank()) {
-            subjects.add("address:" + String.join(" ", c.address().trim().split("\\s+")) + "|" + family);
+            subjects.add("address:" + String.join(" ", WHITESPACE.split(c.address().trim())) + "|" + family);
         }
         return subjects;
     }

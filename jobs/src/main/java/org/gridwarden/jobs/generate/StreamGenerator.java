@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,8 +64,11 @@ public final class StreamGenerator {
         return run(reference, ruleSet, settings, outDir, progress, status).summary();
     }
 
-    /** A run's manifest and, for checking the manifest, the alerts the simulator injected on purpose. */
-    record Run(GenerationSummary summary, Map<String, List<String>> injected) {}
+    /**
+     * A run's manifest and, for checking the manifest, the alerts the simulator injected on purpose, and the
+     * events each day planned: its reports and the whole lives of its cases, later steps included.
+     */
+    record Run(GenerationSummary summary, Map<String, List<String>> injected, List<Long> eventsPerDay) {}
 
     static Run run(ReferenceData reference, RuleSet ruleSet, GeneratorSettings settings, Path outDir,
             Consumer<String> progress) throws IOException {
@@ -84,6 +88,7 @@ public final class StreamGenerator {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("generate-status"));
         GenerationSummary summary;
         Map<String, List<String>> injected;
+        List<Long> eventsPerDay = new ArrayList<>();
         try (JsonlStream<GridReport> reports =
                         new JsonlStream<>(outDir, settings.layout(), StreamSpec.REPORTS, json, malformer, dice.split());
                 JsonlStream<LedgerEvent> ledger =
@@ -101,6 +106,7 @@ public final class StreamGenerator {
                 List<GridReport> dayReports = district.reports().takeBefore(end);
                 List<LedgerEvent> dayEvents = district.ledger().takeBefore(end);
                 long simulated = district.planned() - plannedBefore;
+                eventsPerDay.add(simulated);
                 String of = String.format(Locale.ROOT, "%s  day %d/%d", day, i + 1, settings.days());
                 await(writing);
                 writing = writer.submit(() -> {
@@ -131,7 +137,7 @@ public final class StreamGenerator {
             writer.shutdownNow();
         }
         json.writePretty(outDir.resolve(MANIFEST), summary);
-        return new Run(summary, injected);
+        return new Run(summary, injected, List.copyOf(eventsPerDay));
     }
 
     /** How far a run got, for the status line. */

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.gridwarden.rules.model.Channel;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.ruleset.RuleSet;
@@ -22,6 +23,7 @@ final class SubjectBook {
 
     /** Keeps every window check clear of the rules' boundaries. */
     static final Duration MARGIN = Duration.ofMinutes(10);
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private record Mark(Instant at, String caseId) {}
 
@@ -49,7 +51,7 @@ final class SubjectBook {
         if (buildingId != null) {
             keys.add("building:" + buildingId + "|" + family);
         } else if (address != null && !address.isBlank()) {
-            keys.add("address:" + address.trim().replaceAll("\\s+", " ") + "|" + family);
+            keys.add("address:" + WHITESPACE.matcher(address.trim()).replaceAll(" ") + "|" + family);
         }
         return keys;
     }

@@ -1,5 +1,6 @@
 package org.gridwarden.jobs.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +22,10 @@ import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.reference.ReferenceDataLoader;
 import org.gridwarden.rules.ruleset.RuleSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write deterministic, realistic input streams of the district or of a city of any size"
@@ -93,11 +96,15 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     DistrictOptions district;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (days < 1) {
             throw new IllegalArgumentException("--days must be at least 1, not " + days);
         }
+        PrintWriter console = spec.commandLine().getOut();
         CityRates rates = rates();
         ReferenceData reference = district.loadReference();
         int size = grids != null ? grids : city.grids(reference.grids().size());
@@ -109,21 +116,22 @@ final class GenerateCommand implements Callable<Integer> {
             cityReference = out.resolve(CityReference.DIRECTORY);
             CityReference.write(district.reference.directory(), reference, size, cityReference);
             reference = ReferenceDataLoader.load(cityReference);
-            System.out.printf("Wrote the reference data of a city of %,d grids to %s%n", size, cityReference);
+            console.printf("Wrote the reference data of a city of %,d grids to %s%n", size, cityReference);
         }
         RuleSet ruleSet = district.loadRuleSet(reference);
-        System.out.println(describe(reference, rates));
+        console.println(describe(reference, rates));
         Instant began = Instant.now();
         GenerationSummary s = StreamGenerator.generate(reference, ruleSet,
                 new GeneratorSettings(days, seed, start != null ? start : GeneratorSettings.DEFAULT_START, layout,
-                        rates, expectedAlerts), out, line -> System.out.println("  " + line), line -> System.out.println("  … " + line));
+                        rates, expectedAlerts), out, line -> console.println("  " + line),
+                line -> console.println("  … " + line));
         double seconds = Math.max(0.001, Duration.between(began, Instant.now()).toMillis() / 1000.0);
         long lines = s.gridReports().lines() + s.ledgerEvents().lines();
-        System.out.printf("Wrote %d lines (%d reports, %d ledger events) to %s in %.1f s (%.0f lines/s);"
+        console.printf("Wrote %d lines (%d reports, %d ledger events) to %s in %.1f s (%.0f lines/s);"
                         + " %d cases, %d overdue at the horizon %s; manifest: %s%n", lines, s.gridReports().lines(),
                 s.ledgerEvents().lines(), out, seconds, lines / seconds, s.cases().created(), s.overdueCases().size(),
                 s.horizon(), out.resolve(StreamGenerator.MANIFEST));
-        System.out.println("Replay it: gridwarden replay --input " + out + " --out " + out.resolve("replay")
+        console.println("Replay it: gridwarden replay --input " + out + " --out " + out.resolve("replay")
                 + (cityReference != null ? " --reference " + cityReference : "")
                 + (district.rules != null ? " --rules " + district.rules.stream().map(Path::toString)
                         .collect(Collectors.joining(",")) : ""));

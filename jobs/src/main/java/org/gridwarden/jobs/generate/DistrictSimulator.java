@@ -228,6 +228,10 @@ final class DistrictSimulator {
     void simulate(LocalDate day) {
         int done = 0;
         gridsDone = done;
+        Instant dayStart = day.atStartOfDay(time.calendar().zone()).toInstant();
+        subjects.forgetBefore(dayStart);
+        hazards.forgetBefore(dayStart, rules.hazardNotReportedByGrid().lookBack().toDuration(),
+                rules.patrolMissedHazard().followUp().toDuration());
         ids.startDay(day);
         boolean workingDay = time.isWorkingDay(day);
         sendSomeOnLeave(day);

@@ -21,6 +21,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.gridwarden.rules.model.GridReport;
+import org.gridwarden.rules.model.LedgerEvent;
 
 /**
  * JSON as input contract v1 writes it: field names of the model records, enums by name, absent fields left
@@ -41,10 +43,14 @@ public final class ContractJson {
                         gen.writeString(local(value, zone));
                     }
                 });
+        SimpleModule streams = new SimpleModule("input-streams")
+                .addSerializer(GridReport.class, new RecordSerializer<>(GridReport.class, zone))
+                .addSerializer(LedgerEvent.class, new RecordSerializer<>(LedgerEvent.class, zone));
         // registered after the JavaTimeModule, so its Instant serializer wins
         mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(districtTime)
+                .addModule(streams)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();

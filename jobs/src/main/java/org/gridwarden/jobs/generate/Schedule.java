@@ -3,15 +3,15 @@ package org.gridwarden.jobs.generate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Records planned for later (the rest of a case's life, a hazard's clearance), released a day at a time in
  * event-time order; ties keep the order in which they were planned, so the output is deterministic. Kept in
- * buckets by the hour and sorted when released: a city plans hundreds of thousands of records a day, which a
- * heap would shuffle about far more.
+ * buckets by the hour and put in order only once released, on whichever thread writes them: a city plans
+ * hundreds of thousands of records a day, which a heap would shuffle about far more.
  */
 final class Schedule<T> {
 
@@ -21,7 +21,24 @@ final class Schedule<T> {
 
     private record Entry<T>(long second, int nano, long seq, T item) {}
 
-    private final TreeMap<Long, List<Entry<T>>> byHour = new TreeMap<>();
+    /** Records taken out of the schedule, not yet in order. */
+    static final class Released<T> {
+        private final List<Entry<T>> entries;
+
+        private Released(List<Entry<T>> entries) {
+            this.entries = entries;
+        }
+
+        /** The records in event-time order, ties in the order planned. */
+        List<T> inOrder() {
+            entries.sort(ORDER);
+            List<T> items = new ArrayList<>(entries.size());
+            entries.forEach(e -> items.add(e.item()));
+            return items;
+        }
+    }
+
+    private final Map<Long, List<Entry<T>>> byHour = new HashMap<>();
     private long seq;
 
     void add(Instant at, T item) {
@@ -34,12 +51,15 @@ final class Schedule<T> {
         return seq;
     }
 
-    /** Removes and returns, in order, everything planned before {@code end}. */
-    List<T> takeBefore(Instant end) {
+    /** Removes everything planned before {@code end}, to be put in order later. */
+    Released<T> releaseBefore(Instant end) {
         List<Entry<T>> due = new ArrayList<>();
         long endHour = Math.floorDiv(end.getEpochSecond(), HOUR);
-        for (var it = byHour.headMap(endHour, true).entrySet().iterator(); it.hasNext(); ) {
+        for (var it = byHour.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Long, List<Entry<T>>> hour = it.next();
+            if (hour.getKey() > endHour) {
+                continue;
+            }
             if (hour.getKey() < endHour) {
                 due.addAll(hour.getValue());
                 it.remove();
@@ -55,10 +75,7 @@ final class Schedule<T> {
                 }
             }
         }
-        due.sort(ORDER);
-        List<T> items = new ArrayList<>(due.size());
-        due.forEach(e -> items.add(e.item()));
-        return items;
+        return new Released<>(due);
     }
 
     private static boolean before(Entry<?> e, Instant end) {

@@ -103,14 +103,16 @@ public final class StreamGenerator {
                 pace.simulating = day;
                 district.simulate(day);
                 Instant end = day.plusDays(1).atStartOfDay(reference.zone()).toInstant();
-                List<GridReport> dayReports = district.reports().takeBefore(end);
-                List<LedgerEvent> dayEvents = district.ledger().takeBefore(end);
+                Schedule.Released<GridReport> dueReports = district.reports().releaseBefore(end);
+                Schedule.Released<LedgerEvent> dueEvents = district.ledger().releaseBefore(end);
                 long simulated = district.planned() - plannedBefore;
                 eventsPerDay.add(simulated);
                 String of = String.format(Locale.ROOT, "%s  day %d/%d", day, i + 1, settings.days());
                 await(writing);
                 writing = writer.submit(() -> {
                     pace.writing = day;
+                    List<GridReport> dayReports = dueReports.inOrder();
+                    List<LedgerEvent> dayEvents = dueEvents.inOrder();
                     if (oracle != null) {
                         dayReports.forEach(oracle::report);
                         dayEvents.forEach(oracle::event);

@@ -1,17 +1,67 @@
 package org.gridwarden.jobs.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.gridwarden.jobs.generate.GeneratedFiles.Line;
+import org.gridwarden.rules.model.GridReport;
+import org.gridwarden.rules.model.LedgerEvent;
+import org.gridwarden.rules.testing.Fixtures;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Times as the contract writes them, digit by digit, are what the pattern gives. */
+/**
+ * Records as the generator writes them, through generated accessors and times digit by digit, are what
+ * Jackson's default serialization of the model records gives.
+ */
 class ContractJsonTest {
 
+    @TempDir
+    static Path week;
+
     private static final DateTimeFormatter PATTERN = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
+    /** A mapper with Jackson's record serialization, only the contract's time format and absent fields left out. */
+    private static ObjectMapper plainJackson(ZoneId zone) {
+        SimpleModule times = new SimpleModule().addSerializer(Instant.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeString(PATTERN.format(value.atZone(zone)));
+            }
+        });
+        return JsonMapper.builder().addModule(new JavaTimeModule()).addModule(times)
+                .serializationInclusion(JsonInclude.Include.NON_NULL).build();
+    }
+
+    @Test
+    void everyLineOfAGeneratedWeek_isJacksonsDefaultSerializationOfItsRecord() throws IOException {
+        StreamGenerator.generate(Fixtures.reference(), Fixtures.ruleSet(), GeneratorSettings.of(7, 3), week, line -> {});
+        ObjectMapper plain = plainJackson(Fixtures.reference().zone());
+        int lines = 0;
+        for (Line<GridReport> l : GeneratedFiles.reports(week).records()) {
+            assertEquals(plain.writeValueAsString(l.record()), l.text());
+            lines++;
+        }
+        for (Line<LedgerEvent> l : GeneratedFiles.ledger(week).records()) {
+            assertEquals(plain.writeValueAsString(l.record()), l.text());
+            lines++;
+        }
+        assertTrue(lines > 5_000, "a week's records: " + lines);
+    }
 
     @Test
     void localTimesWithOffset_areWhatThePatternGives_inAnyZone() {

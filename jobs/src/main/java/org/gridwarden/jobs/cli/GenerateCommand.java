@@ -81,16 +81,18 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Cases opened per 1,000 residents per day through a channel, e.g. --intake hotline=0.5"
                     + " (repeat, or separate with commas). Sample: hotline 0.11, app 0.055, window 0.04,"
                     + " inspection 0.02, sensor 0.015; megacity: hotline 0.62, app 0.38, window 0.05, inspection"
-                    + " 0.04, sensor 0.10. Window and inspection cases come on working days only. Residents of a"
-                    + " grid: its households times 2.5.")
+                    + " 0.04, sensor 0.1. Window and inspection cases come on working days only. Residents of a"
+                    + " grid: its households times 2.5. The rates are those of a grid of typical activity; some"
+                    + " grids are busier, so a city's average is about 6%% higher.")
     Map<Channel, Double> intake;
 
     @Option(names = "--expected-alerts", defaultValue = "RECORDS", paramLabel = "records|injected",
             description = "Where the manifest's expected alerts come from. records (default): worked out again"
-                    + " from the records as written, a restatement of each rule, which catches an alert raised by"
-                    + " accident; injected: the failures injected on purpose, without working them out again,"
-                    + " several times faster and leaner for a big city. Both agree unless something raises an alert"
-                    + " by accident, which the tests check.")
+                    + " from the records as written, a restatement of each rule, which would catch an alert raised"
+                    + " by accident; it keeps the records the rules look at until the end. injected: the failures"
+                    + " injected on purpose, without keeping any record: for long runs of a big city, whose memory"
+                    + " then stays flat. Both agree unless something raises an alert by accident, which the tests"
+                    + " check for the sample district and for a grown city.")
     ExpectedAlerts expectedAlerts;
 
     @Mixin

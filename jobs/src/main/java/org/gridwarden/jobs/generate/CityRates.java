@@ -10,8 +10,10 @@ import org.gridwarden.rules.model.Channel;
 /**
  * How much happens in the city on a day: per grid, what its grid worker does; per thousand residents, how many
  * cases they open through each channel. A grid's residents are its households times
- * {@link #RESIDENTS_PER_HOUSEHOLD}; grids differ around these means (some residents turn to the city more
- * than others), and the failures the rules look for are injected at rates of their own.
+ * {@link #RESIDENTS_PER_HOUSEHOLD}. The intake rates are those of a grid of typical activity: grids differ by a
+ * log-normal factor of median 1 and sigma 0.35 (the residents of some turn to the city more readily), so a
+ * city's average is about 6% above them. The failures the rules look for are injected at rates of their own,
+ * in proportion to the city's grids.
  *
  * @param patrolRounds patrol rounds (巡查) a grid worker walks on a day they patrol; they skip a day now and then
  * @param visitsPerGrid household visits (入户走访) per grid per day

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.gridwarden.jobs.cli.GridwardenCli;
 import org.gridwarden.rules.reference.ReferenceDataLoader;
 import org.gridwarden.rules.testing.Fixtures;
@@ -67,6 +69,25 @@ class GenerateCommandTest {
                 out.toString());
         assertTrue(out.toString().contains("Replay it: gridwarden replay --input " + city + " --out "
                 + city.resolve("replay") + " --reference " + reference + " --rules " + RULES + "\n"), out.toString());
+    }
+
+    /** The help lists the presets' rates as the generator has them. */
+    @Test
+    void theHelpListsEachPresetsRates() {
+        assertEquals(0, generate("--help"));
+        String help = out.toString().replaceAll("\\s+", " ");
+        for (CityRates rates : List.of(CityRates.SAMPLE, CityRates.MEGACITY)) {
+            String intake = CityRates.INTAKE_CHANNELS.stream()
+                    .map(c -> c.name().toLowerCase(Locale.ROOT) + " " + rates.casesPerThousandResidents(c))
+                    .collect(Collectors.joining(", "));
+            assertTrue(help.contains(intake), intake + " in\n" + help);
+        }
+        assertTrue(help.contains("(sample 1, megacity 2)"), help);
+        assertTrue(help.contains("(sample 0.2, megacity 1.0)"), help);
+        assertTrue(help.contains("(sample 0.03, megacity 0.1)"), help);
+        assertEquals(List.of(1, 2), List.of(CityRates.SAMPLE.patrolRounds(), CityRates.MEGACITY.patrolRounds()));
+        assertEquals(List.of(0.2, 1.0), List.of(CityRates.SAMPLE.visitsPerGrid(), CityRates.MEGACITY.visitsPerGrid()));
+        assertEquals(List.of(0.03, 0.1), List.of(CityRates.SAMPLE.hazardsPerGrid(), CityRates.MEGACITY.hazardsPerGrid()));
     }
 
     @Test

@@ -3,19 +3,16 @@ package org.gridwarden.jobs.generate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Records planned for later (the rest of a case's life, a hazard's clearance), released a day at a time in
- * event-time order; ties keep the order in which they were planned, so the output is deterministic. Kept in
- * buckets by the hour and put in order only once released, on whichever thread writes them: a city plans
- * hundreds of thousands of records a day, which a heap would shuffle about far more.
+ * event-time order; ties keep the order in which they were planned, so the output is deterministic. Kept as
+ * planned and put in order only once released, on whichever thread writes them: a city plans hundreds of
+ * thousands of records a day, which a heap or an index would shuffle about far more.
  */
 final class Schedule<T> {
 
-    private static final long HOUR = 3600;
     private static final Comparator<Entry<?>> ORDER = Comparator.<Entry<?>>comparingLong(Entry::second)
             .thenComparingInt(Entry::nano).thenComparingLong(Entry::seq);
 
@@ -38,12 +35,11 @@ final class Schedule<T> {
         }
     }
 
-    private final Map<Long, List<Entry<T>>> byHour = new HashMap<>();
+    private List<Entry<T>> pending = new ArrayList<>();
     private long seq;
 
     void add(Instant at, T item) {
-        Entry<T> entry = new Entry<>(at.getEpochSecond(), at.getNano(), seq++, item);
-        byHour.computeIfAbsent(Math.floorDiv(entry.second(), HOUR), h -> new ArrayList<>()).add(entry);
+        pending.add(new Entry<>(at.getEpochSecond(), at.getNano(), seq++, item));
     }
 
     /** How many records have been planned so far. */
@@ -54,27 +50,11 @@ final class Schedule<T> {
     /** Removes everything planned before {@code end}, to be put in order later. */
     Released<T> releaseBefore(Instant end) {
         List<Entry<T>> due = new ArrayList<>();
-        long endHour = Math.floorDiv(end.getEpochSecond(), HOUR);
-        for (var it = byHour.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Long, List<Entry<T>>> hour = it.next();
-            if (hour.getKey() > endHour) {
-                continue;
-            }
-            if (hour.getKey() < endHour) {
-                due.addAll(hour.getValue());
-                it.remove();
-            } else {
-                List<Entry<T>> later = new ArrayList<>();
-                for (Entry<T> e : hour.getValue()) {
-                    (before(e, end) ? due : later).add(e);
-                }
-                if (later.isEmpty()) {
-                    it.remove();
-                } else {
-                    hour.setValue(later);
-                }
-            }
+        List<Entry<T>> later = new ArrayList<>(pending.size());
+        for (Entry<T> e : pending) {
+            (before(e, end) ? due : later).add(e);
         }
+        pending = later;
         return new Released<>(due);
     }
 

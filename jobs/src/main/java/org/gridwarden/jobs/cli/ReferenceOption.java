@@ -14,7 +14,11 @@ public final class ReferenceOption {
     Path reference;
 
     public ReferenceData load() {
-        return ReferenceDataLoader.load(reference != null ? reference
-                : DistrictOptions.home().resolve("sample-data/reference"));
+        return ReferenceDataLoader.load(directory());
+    }
+
+    /** The directory the reference data is read from. */
+    public Path directory() {
+        return reference != null ? reference : DistrictOptions.home().resolve("sample-data/reference");
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +15,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.gridwarden.rules.model.Channel;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.LedgerEvent;
@@ -32,6 +36,7 @@ import org.gridwarden.rules.ruleset.RuleSet;
  */
 final class AlertOracle {
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Comparator<LedgerEvent> BY_TIME =
             Comparator.comparing(LedgerEvent::at).thenComparing(LedgerEvent::eventId);
 
@@ -41,6 +46,8 @@ final class AlertOracle {
     private final Map<String, List<LedgerEvent>> endings = new HashMap<>();
     private final List<GridReport> hazardReports = new ArrayList<>();
     private final List<GridReport> patrols = new ArrayList<>();
+    /** Subjects per CREATED event id, worked out as it comes: several rules look at them. */
+    private final Map<String, List<String>> subjects = new HashMap<>();
     private Instant first;
 
     AlertOracle(ReferenceData reference, RuleSet rules) {
@@ -61,22 +68,30 @@ final class AlertOracle {
         seen(e.at());
         if (e.type() == LedgerEventType.CREATED) {
             created.add(e);
+            subjects.put(e.eventId(), subjectsOf(e));
         } else if (e.type() == LedgerEventType.CLOSED || e.type() == LedgerEventType.CANCELLED) {
             endings.computeIfAbsent(e.caseId(), id -> new ArrayList<>()).add(e);
         }
     }
 
-    /** Sorted keys per rule id of the alerts due at or before the horizon. */
+    /**
+     * Sorted keys per rule id of the alerts due at or before the horizon. The rules only read what was
+     * recorded, so they are worked out side by side.
+     */
     Map<String, List<String>> expected(Instant horizon) {
         created.sort(BY_TIME);
+        Map<FailureMode, Supplier<List<String>>> rules = new EnumMap<>(FailureMode.class);
+        rules.put(FailureMode.REPEAT_COMPLAINT, this::repeatComplaints);
+        rules.put(FailureMode.COMPLAINT_AFTER_CLOSURE, this::complaintsAfterClosure);
+        rules.put(FailureMode.HAZARD_NOT_REPORTED_BY_GRID, () -> hazardsNotReported(horizon));
+        rules.put(FailureMode.PATROL_MISSED_HAZARD, this::patrolsMissingHazards);
+        rules.put(FailureMode.HAZARD_NOT_FILED, () -> hazardsNotFiled(horizon));
+        rules.put(FailureMode.SILENT_GRID, () -> silentGrids(horizon));
+        rules.put(FailureMode.COMPLAINT_SURGE, this::surges);
+        Map<FailureMode, List<String>> keys = rules.entrySet().parallelStream()
+                .collect(Collectors.toConcurrentMap(Map.Entry::getKey, rule -> rule.getValue().get()));
         Map<String, List<String>> result = new LinkedHashMap<>();
-        result.put(FailureMode.REPEAT_COMPLAINT.name(), repeatComplaints());
-        result.put(FailureMode.COMPLAINT_AFTER_CLOSURE.name(), complaintsAfterClosure());
-        result.put(FailureMode.HAZARD_NOT_REPORTED_BY_GRID.name(), hazardsNotReported(horizon));
-        result.put(FailureMode.PATROL_MISSED_HAZARD.name(), patrolsMissingHazards());
-        result.put(FailureMode.HAZARD_NOT_FILED.name(), hazardsNotFiled(horizon));
-        result.put(FailureMode.SILENT_GRID.name(), silentGrids(horizon));
-        result.put(FailureMode.COMPLAINT_SURGE.name(), surges());
+        rules.keySet().forEach(mode -> result.put(mode.name(), keys.get(mode)));
         return result;
     }
 
@@ -133,6 +148,11 @@ final class AlertOracle {
         var section = rules.hazardNotReportedByGrid();
         Duration lookBack = section.lookBack().toDuration();
         Duration grace = section.grace().toDuration();
+        Map<String, List<Instant>> reportsByGridAndFamily = new HashMap<>();
+        for (GridReport r : hazardReports) {
+            reportsByGridAndFamily.computeIfAbsent(r.gridId() + "|" + category(r.category()).family(),
+                    k -> new ArrayList<>()).add(r.observedAt());
+        }
         Set<String> keys = new TreeSet<>();
         for (LedgerEvent c : created) {
             if (!section.channels().contains(c.channel()) || !category(c.category()).hazard()
@@ -140,9 +160,8 @@ final class AlertOracle {
                 continue;
             }
             String family = category(c.category()).family();
-            boolean reported = hazardReports.stream().anyMatch(r -> r.gridId().equals(c.gridId())
-                    && category(r.category()).family().equals(family)
-                    && !r.observedAt().isBefore(c.at().minus(lookBack)) && !r.observedAt().isAfter(c.at().plus(grace)));
+            boolean reported = reportsByGridAndFamily.getOrDefault(c.gridId() + "|" + family, List.of()).stream()
+                    .anyMatch(t -> !t.isBefore(c.at().minus(lookBack)) && !t.isAfter(c.at().plus(grace)));
             if (!reported) {
                 keys.add(c.caseId());
             }
@@ -271,6 +290,10 @@ final class AlertOracle {
 
     /** complainant, and building or else the address trimmed with its whitespace collapsed, with the family. */
     private List<String> subjects(LedgerEvent c) {
+        return subjects.get(c.eventId());
+    }
+
+    private List<String> subjectsOf(LedgerEvent c) {
         String family = category(c.category()).family();
         List<String> subjects = new ArrayList<>(2);
         if (c.complainantId() != null) {
@@ -279,7 +302,7 @@ final class AlertOracle {
         if (c.buildingId() != null) {
             subjects.add("building:" + c.buildingId() + "|" + family);
         } else if (c.address() != null && !c.address().isBlank()) {
-            subjects.add("address:" + String.join(" ", c.address().trim().split("\\s+")) + "|" + family);
+            subjects.add("address:" + String.join(" ", WHITESPACE.split(c.address().trim())) + "|" + family);
         }
         return subjects;
     }

@@ -40,9 +40,9 @@ final class DistrictSimulator {
 
     /** A worker skips a day's patrol now and then, never two days running. */
     private static final double PATROL_SHARE = 0.93;
-    private static final double HAZARDS_PER_DAY = 0.03;
-    private static final double VISITS_PER_DAY = 0.2;
     private static final double INCIDENTS_PER_DAY = 0.004;
+    /** How much grids differ in how readily their residents turn to the city (log-normal sigma around 1). */
+    private static final double ACTIVITY_SPREAD = 0.35;
     private static final double CLEARED_AFTER_CASE = 0.7;
     private static final double CLEARED_WITHOUT_CASE = 0.5;
     private static final double UNDER_REPORTING_GRIDS = 0.1;
@@ -64,7 +64,8 @@ final class DistrictSimulator {
     private static final Duration FILING_MAX = Duration.ofHours(9);
     private static final int PLACEMENT_TRIES = 8;
 
-    // injected failures
+    // injected failures, at daily rates set for a district of this many grids; a city gets them in proportion
+    private static final int CALIBRATION_GRIDS = 265;
     /** 隐患未立案: grid hazard reports never filed. */
     private static final double UNFILED = 0.05;
     /** 隐患漏报: hazard cases from other channels that the grid worker never reports. */
@@ -102,15 +103,11 @@ final class DistrictSimulator {
 
     private static final List<String> VISIT_NOTES = List.of("走访独居老人", "入户走访了解诉求", "走访重点人员", "入户宣传燃气安全知识");
 
-    /** How many cases a grid opens per day through each channel; GRID cases come from hazard reports instead. */
-    private record Intake(Channel channel, double perDay, boolean workingDaysOnly, double[] hours) {}
-
-    private static final List<Intake> INTAKE = List.of(
-            new Intake(Channel.HOTLINE, 0.11, false, RESIDENT_HOURS),
-            new Intake(Channel.APP, 0.055, false, RESIDENT_HOURS),
-            new Intake(Channel.WINDOW, 0.04, true, OFFICE_HOURS),
-            new Intake(Channel.INSPECTION, 0.02, true, OFFICE_HOURS),
-            new Intake(Channel.SENSOR, 0.015, false, ALL_HOURS));
+    /**
+     * How many cases per thousand residents a channel opens per day, and when; GRID cases come from hazard
+     * reports instead.
+     */
+    private record Intake(Channel channel, double perThousandResidents, boolean workingDaysOnly, double[] hours) {}
 
     /** A case about to be created, before it has an id: where to place it is still being decided. */
     private record Draft(GridProfile grid, Instant at, Channel channel, Category category, int building,
@@ -141,6 +138,10 @@ final class DistrictSimulator {
     private record Repeat(Draft first, boolean sameCaller, Set<String> caseIds) {}
 
     private final RuleSet rules;
+    private final CityRates rates;
+    private final List<Intake> intakes;
+    /** The city's size relative to the district the injected failures' rates were set for. */
+    private final double scale;
     private final DistrictTime time;
     private final Taxonomy taxonomy;
     private final CasePlanner planner;
@@ -162,10 +163,18 @@ final class DistrictSimulator {
     private final Map<String, LocalDate> backFromLeave = new HashMap<>();
     private int complainants;
     private int dayIndex;
-    private int surgeDay = -1;
+    private final List<Integer> surgeDays = new ArrayList<>();
+    private volatile int gridsDone;
 
-    DistrictSimulator(ReferenceData reference, RuleSet rules, Dice dice) {
+    DistrictSimulator(ReferenceData reference, RuleSet rules, CityRates rates, Dice dice) {
         this.rules = rules;
+        this.rates = rates;
+        this.intakes = List.of(
+                new Intake(Channel.HOTLINE, rates.casesPerThousandResidents(Channel.HOTLINE), false, RESIDENT_HOURS),
+                new Intake(Channel.APP, rates.casesPerThousandResidents(Channel.APP), false, RESIDENT_HOURS),
+                new Intake(Channel.WINDOW, rates.casesPerThousandResidents(Channel.WINDOW), true, OFFICE_HOURS),
+                new Intake(Channel.INSPECTION, rates.casesPerThousandResidents(Channel.INSPECTION), true, OFFICE_HOURS),
+                new Intake(Channel.SENSOR, rates.casesPerThousandResidents(Channel.SENSOR), false, ALL_HOURS));
         this.time = new DistrictTime(reference.calendar());
         this.taxonomy = new Taxonomy(reference.categories(), dice.split());
         this.planner = new CasePlanner(reference, rules.overdue(), time, dice.split());
@@ -177,14 +186,16 @@ final class DistrictSimulator {
             byId.put(grid.gridId(), grid);
             communities.computeIfAbsent(grid.communityId(), c -> new ArrayList<>()).add(grid);
         }
+        this.scale = grids.size() / (double) CALIBRATION_GRIDS;
     }
 
     private GridProfile profile(GridPlace place) {
         int households = place.grid().households();
         int buildings = Math.max(4, households / 35);
-        double activity = households / 400.0 * dice.logNormal(1.0, 0.35);
+        double residents = households * CityRates.RESIDENTS_PER_HOUSEHOLD;
+        double activity = residents / 1000.0 * dice.logNormal(1.0, ACTIVITY_SPREAD);
         double reporting = dice.chance(UNDER_REPORTING_GRIDS) ? UNDER_REPORTING : 1.0;
-        return new GridProfile(place, buildings, activity, reporting);
+        return GridProfile.of(place, buildings, activity, reporting);
     }
 
     Schedule<GridReport> reports() {
@@ -204,33 +215,55 @@ final class DistrictSimulator {
         return injections;
     }
 
+    /** Grids of the current day simulated so far, for the progress shown while a big city's day runs. */
+    int gridsDone() {
+        return gridsDone;
+    }
+
+    /** Records planned so far: reports and the whole lives of the cases, some due on later days. */
+    long planned() {
+        return reports.planned() + ledger.planned();
+    }
+
     void simulate(LocalDate day) {
+        int done = 0;
+        gridsDone = done;
+        Instant dayStart = day.atStartOfDay(time.calendar().zone()).toInstant();
+        subjects.forgetBefore(dayStart);
+        hazards.forgetBefore(dayStart, rules.hazardNotReportedByGrid().lookBack().toDuration(),
+                rules.patrolMissedHazard().followUp().toDuration());
         ids.startDay(day);
         boolean workingDay = time.isWorkingDay(day);
-        maybeSendOnLeave(day);
+        sendSomeOnLeave(day);
         for (Runnable followUp : later.getOrDefault(day, List.of())) {
             followUp.run();
         }
         later.remove(day);
         for (GridProfile grid : grids) {
             gridReports(grid, day);
-            for (Intake intake : INTAKE) {
+            for (Intake intake : intakes) {
                 if (workingDay || !intake.workingDaysOnly()) {
-                    int n = dice.poisson(intake.perDay() * grid.activity());
+                    int n = dice.poisson(intake.perThousandResidents() * grid.activity());
                     for (int i = 0; i < n; i++) {
                         intake(grid, day, intake);
                     }
                 }
             }
+            gridsDone = ++done;
         }
-        for (int i = dice.poisson(REPEATS_PER_DAY); i > 0; i--) {
+        for (int i = dice.poisson(REPEATS_PER_DAY * scale); i > 0; i--) {
             startRepeat(day);
         }
         if (dayIndex % SURGE_PERIOD_DAYS == 0) {
-            surgeDay = dayIndex + dice.between(0, SURGE_PERIOD_DAYS - 1);
+            surgeDays.clear();
+            for (long i = Math.max(1, Math.round(scale)); i > 0; i--) {
+                surgeDays.add(dayIndex + dice.between(0, SURGE_PERIOD_DAYS - 1));
+            }
         }
-        if (dayIndex == surgeDay) {
-            surge(day);
+        for (int surgeDay : surgeDays) {
+            if (surgeDay == dayIndex) {
+                surge(day);
+            }
         }
         dayIndex++;
     }
@@ -245,7 +278,7 @@ final class DistrictSimulator {
         }
         boolean patrols = skippedYesterday.contains(grid.gridId()) || dice.chance(PATROL_SHARE);
         Instant patrol = patrols ? time.during(day, FIELD_HOURS, dice) : null;
-        int found = dice.poisson(HAZARDS_PER_DAY * grid.hazardReporting());
+        int found = dice.poisson(rates.hazardsPerGrid() * grid.hazardReporting());
         if (patrol != null) {
             patrol(grid, patrol, found > 0);
             skippedYesterday.remove(grid.gridId());
@@ -256,7 +289,10 @@ final class DistrictSimulator {
             hazard(grid, patrol != null ? patrol.plus(dice.between(Duration.ofMinutes(5), Duration.ofMinutes(40)))
                     : time.during(day, FIELD_HOURS, dice));
         }
-        for (int i = dice.poisson(VISITS_PER_DAY); i > 0; i--) {
+        for (int round = 2; patrol != null && round <= rates.patrolRounds(); round++) {
+            patrol(grid, time.during(day, FIELD_HOURS, dice), false);
+        }
+        for (int i = dice.poisson(rates.visitsPerGrid()); i > 0; i--) {
             Instant at = time.during(day, FIELD_HOURS, dice);
             schedule(new GridReport(ids.nextReport(), grid.gridId(), grid.workerId(), ReportKind.VISIT, null, null,
                     grid.buildingId(grid.randomBuilding(dice)), null, null, at, uploaded(at), dice.pick(VISIT_NOTES)));
@@ -288,7 +324,7 @@ final class DistrictSimulator {
         String note = found ? "巡查发现隐患，已拍照上报" : hazardFound ? "巡查，楼内隐患正在整改" : "日常巡查，未发现异常";
         schedule(new GridReport(reportId, grid.gridId(), grid.workerId(), ReportKind.PATROL, null, null, buildingId,
                 hazardFound, null, at, uploaded(at), note));
-        lastPatrol.put(grid.gridId(), at);
+        lastPatrol.merge(grid.gridId(), at, (a, b) -> a.isAfter(b) ? a : b);
         if (missed) {
             injections.add(FailureMode.PATROL_MISSED_HAZARD, reportId, at);
         } else if (!hazardFound && dice.chance(MISSED_BEFORE_COMPLAINT)) {
@@ -297,11 +333,20 @@ final class DistrictSimulator {
         }
     }
 
-    /** 网格静默: the worker's leave starts today; the silence alert is due {@code silence} after the last patrol. */
-    private void maybeSendOnLeave(LocalDate day) {
-        if (dayIndex < 2 || !dice.chance(LEAVES_PER_DAY)) {
+    /** 网格静默: some workers' leave starts today, as many as the city's size calls for on average. */
+    private void sendSomeOnLeave(LocalDate day) {
+        if (dayIndex < 2) {
             return;
         }
+        double mean = LEAVES_PER_DAY * scale;
+        int whole = (int) mean;
+        for (int i = whole + (dice.chance(mean - whole) ? 1 : 0); i > 0; i--) {
+            sendOnLeave(day);
+        }
+    }
+
+    /** The silence alert is due {@code silence} after the worker's last patrol, unless they are on leave already. */
+    private void sendOnLeave(LocalDate day) {
         GridProfile grid = dice.pick(grids);
         LocalDate back = backFromLeave.get(grid.gridId());
         Instant last = lastPatrol.get(grid.gridId());

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import org.gridwarden.rules.time.WorkingCalendar;
 
 /** Local time in the district: when during a day things happen, and when people are at work to do them. */
@@ -34,8 +35,11 @@ final class DistrictTime {
     /** People do not all start at the opening minute. */
     private static final Duration OPENING_SPREAD = Duration.ofMinutes(75);
 
+    private record PlainDay(LocalDate day, Instant midnight) {}
+
     private final ZoneId zone;
     private final WorkingCalendar calendar;
+    private PlainDay lastDay;
 
     DistrictTime(WorkingCalendar calendar) {
         this.zone = calendar.zone();
@@ -53,7 +57,31 @@ final class DistrictTime {
     /** A whole-second time of the day, the hour drawn by weight (index 0 = 00:00-01:00). */
     Instant during(LocalDate day, double[] hourWeights, Dice dice) {
         int hour = dice.weighted(hourWeights);
-        return day.atTime(hour, dice.between(0, 59), dice.between(0, 59)).atZone(zone).toInstant();
+        int minute = dice.between(0, 59);
+        int second = dice.between(0, 59);
+        PlainDay plain = plainDay(day);
+        if (plain.midnight() != null) {
+            return plain.midnight().plusSeconds(hour * 3600L + minute * 60L + second);
+        }
+        return day.atTime(hour, minute, second).atZone(zone).toInstant();
+    }
+
+    /**
+     * The day's midnight when its clock runs from 00:00 to 24:00 without a change of offset, so that a time of
+     * the day is plain arithmetic (a city draws millions a day); else null. The last day asked is remembered.
+     */
+    private PlainDay plainDay(LocalDate day) {
+        PlainDay last = lastDay;
+        if (last != null && last.day().equals(day)) {
+            return last;
+        }
+        ZonedDateTime start = day.atStartOfDay(zone);
+        Instant midnight = start.toInstant();
+        ZoneOffsetTransition change = zone.getRules().nextTransition(midnight.minusSeconds(1));
+        boolean plain = start.toLocalTime().equals(LocalTime.MIDNIGHT)
+                && (change == null || !change.getInstant().isBefore(midnight.plus(Duration.ofDays(1))));
+        lastDay = new PlainDay(day, plain ? midnight : null);
+        return lastDay;
     }
 
     /** {@code t} if it lies in the window, else a little after the window next opens. */

@@ -2,11 +2,13 @@ package org.gridwarden.jobs.generate;
 
 import static org.gridwarden.jobs.generate.SubjectBook.MARGIN;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.gridwarden.rules.model.Channel;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.ReportKind;
@@ -93,7 +95,7 @@ final class HazardBook {
     }
 
     /** Whether a "nothing found" patrol at {@code at} could be taken as missing a hazard case or complaint. */
-    boolean hazardAround(String buildingId, Instant at, java.time.Duration followUp) {
+    boolean hazardAround(String buildingId, Instant at, Duration followUp) {
         boolean open = cases.getOrDefault(buildingId, List.of()).stream().anyMatch(c ->
                 !c.created().isAfter(at.plus(MARGIN)) && !c.end().isBefore(at.minus(MARGIN)));
         return open || within(complaints.get(buildingId), at.minus(MARGIN), at.plus(followUp).plus(MARGIN));
@@ -107,6 +109,29 @@ final class HazardBook {
 
     boolean nothingFoundSince(String buildingId, Instant from) {
         return nothingFound.getOrDefault(buildingId, List.of()).stream().anyMatch(p -> !p.at().isBefore(from));
+    }
+
+    /**
+     * Forgets what no check from {@code now} on can find: grid hazard reports a look-back window back,
+     * "nothing found" patrols a follow-up window back, cases ended and windows closed before now. A city's
+     * history would otherwise grow day by day.
+     */
+    void forgetBefore(Instant now, Duration lookBack, Duration followUp) {
+        Instant recent = now.minus(MARGIN);
+        forget(reports, t -> t.isBefore(now.minus(lookBack).minus(MARGIN)));
+        forget(gridCases, t -> t.isBefore(recent));
+        forget(complaints, t -> t.isBefore(recent));
+        forget(cases, c -> c.end().isBefore(recent));
+        forget(nothingFound, p -> p.at().isBefore(now.minus(followUp).minus(MARGIN)));
+        forget(noReport, s -> s.to().isBefore(recent));
+        forget(noGridCase, s -> s.to().isBefore(recent));
+    }
+
+    private static <T> void forget(Map<String, List<T>> index, Predicate<T> old) {
+        index.values().removeIf(list -> {
+            list.removeIf(old);
+            return list.isEmpty();
+        });
     }
 
     private static void add(Map<String, List<Instant>> index, String key, Instant at) {

@@ -1,20 +1,21 @@
 package org.gridwarden.jobs.generate;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import org.gridwarden.jobs.generate.GenerationSummary.StreamSummary;
 import org.gridwarden.jobs.generate.Malformer.Malformed;
 
@@ -35,7 +36,11 @@ final class JsonlStream<T> implements Closeable {
     private enum Role { RECORD, DUPLICATE, MALFORMED }
 
     /** A line, its record's event time, and the event time after which it is written (ties keep creation order). */
-    private record Line(Role role, Instant time, Instant writeAt, String text, String kind) {}
+    private record Line(Role role, Instant time, Instant writeAt, long seq, byte[] text, String kind) {}
+
+    private static final Comparator<Line> WRITE_ORDER =
+            Comparator.comparing(Line::writeAt).thenComparingLong(Line::seq);
+    private static final int BUFFER = 1 << 20;
 
     private final Path dir;
     private final Layout layout;
@@ -43,10 +48,11 @@ final class JsonlStream<T> implements Closeable {
     private final ContractJson json;
     private final Malformer malformer;
     private final Dice dice;
-    private BufferedWriter out;
+    private OutputStream out;
     private final Map<String, Long> byKind = new LinkedHashMap<>();
     private final Map<String, Long> malformed = new LinkedHashMap<>();
-    private long lines;
+    /** Read by the status line while the stream is written. */
+    private volatile long lines;
     private long records;
     private long duplicates;
     private long outOfOrder;
@@ -61,7 +67,7 @@ final class JsonlStream<T> implements Closeable {
         this.malformer = malformer;
         this.dice = dice;
         if (layout == Layout.SINGLE) {
-            this.out = Files.newBufferedWriter(dir.resolve(spec.fileName()), StandardCharsets.UTF_8);
+            this.out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(spec.fileName())), BUFFER);
         }
         spec.kinds().forEach(k -> byKind.put(k, 0L));
         for (MalformedKind k : MalformedKind.values()) {
@@ -69,38 +75,50 @@ final class JsonlStream<T> implements Closeable {
         }
     }
 
-    /** Writes one day's records, given in event-time order. */
+    /**
+     * Writes one day's records, given in event-time order, each line once its write time has come: a line is
+     * never written before a record with an earlier event time, so only the few lines held back are kept.
+     */
     void writeDay(LocalDate date, List<T> day) throws IOException {
         if (layout == Layout.DAYS) {
             close();
             Path dayDir = Files.createDirectories(dir.resolve(date.toString()));
-            out = Files.newBufferedWriter(dayDir.resolve(spec.fileName()), StandardCharsets.UTF_8);
+            out = new BufferedOutputStream(Files.newOutputStream(dayDir.resolve(spec.fileName())), BUFFER);
         }
-        List<Line> batch = new ArrayList<>(day.size() + day.size() / 100);
+        PriorityQueue<Line> held = new PriorityQueue<>(WRITE_ORDER);
+        long seq = 0;
         for (T record : day) {
             Instant time = spec.time().apply(record);
-            String text = json.write(record);
+            byte[] text = json.writeBytes(record);
             Instant writeAt = dice.chance(DISPLACED) ? time.plus(dice.between(MIN_DELAY, MAX_DELAY)) : time;
-            batch.add(new Line(Role.RECORD, time, writeAt, text, spec.kind().apply(record)));
+            held.add(new Line(Role.RECORD, time, writeAt, seq++, text, spec.kind().apply(record)));
             if (dice.chance(MALFORMED)) {
-                Malformed broken = malformer.corrupt(text, spec);
-                batch.add(new Line(Role.MALFORMED, time, writeAt, broken.line(), broken.kind().name()));
+                Malformed broken = malformer.corrupt(new String(text, StandardCharsets.UTF_8), spec);
+                held.add(new Line(Role.MALFORMED, time, writeAt, seq++, broken.line().getBytes(StandardCharsets.UTF_8),
+                        broken.kind().name()));
             }
             if (dice.chance(DUPLICATED)) {
                 Instant again = time.plus(dice.between(Duration.ZERO, MAX_DELAY));
-                batch.add(new Line(Role.DUPLICATE, time, again.isAfter(writeAt) ? again : writeAt, text, null));
+                held.add(new Line(Role.DUPLICATE, time, again.isAfter(writeAt) ? again : writeAt, seq++, text, null));
+            }
+            // every line still to come is written at or after this record's time, and after these on a tie
+            while (!held.isEmpty() && !held.peek().writeAt().isAfter(time)) {
+                write(held.poll());
             }
         }
-        batch.sort(Comparator.comparing(Line::writeAt));
-        for (Line line : batch) {
-            out.write(line.text());
-            out.write('\n');
-            lines++;
-            switch (line.role()) {
-                case RECORD -> count(line);
-                case DUPLICATE -> duplicates++;
-                case MALFORMED -> malformed.merge(line.kind(), 1L, Long::sum);
-            }
+        while (!held.isEmpty()) {
+            write(held.poll());
+        }
+    }
+
+    private void write(Line line) throws IOException {
+        out.write(line.text());
+        out.write('\n');
+        lines++;
+        switch (line.role()) {
+            case RECORD -> count(line);
+            case DUPLICATE -> duplicates++;
+            case MALFORMED -> malformed.merge(line.kind(), 1L, Long::sum);
         }
     }
 

@@ -4,30 +4,61 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * Records planned for later (the rest of a case's life, a hazard's clearance), released a day at a time in
- * event-time order; ties keep the order in which they were planned, so the output is deterministic.
+ * event-time order; ties keep the order in which they were planned, so the output is deterministic. Kept as
+ * planned and put in order only once released, on whichever thread writes them: a city plans hundreds of
+ * thousands of records a day, which a heap or an index would shuffle about far more.
  */
 final class Schedule<T> {
 
-    private record Entry<T>(Instant at, long seq, T item) {}
+    private static final Comparator<Entry<?>> ORDER = Comparator.<Entry<?>>comparingLong(Entry::second)
+            .thenComparingInt(Entry::nano).thenComparingLong(Entry::seq);
 
-    private final PriorityQueue<Entry<T>> queue = new PriorityQueue<>(
-            Comparator.<Entry<T>, Instant>comparing(Entry::at).thenComparingLong(Entry::seq));
+    private record Entry<T>(long second, int nano, long seq, T item) {}
+
+    /** Records taken out of the schedule, not yet in order. */
+    static final class Released<T> {
+        private final List<Entry<T>> entries;
+
+        private Released(List<Entry<T>> entries) {
+            this.entries = entries;
+        }
+
+        /** The records in event-time order, ties in the order planned. */
+        List<T> inOrder() {
+            entries.sort(ORDER);
+            List<T> items = new ArrayList<>(entries.size());
+            entries.forEach(e -> items.add(e.item()));
+            return items;
+        }
+    }
+
+    private List<Entry<T>> pending = new ArrayList<>();
     private long seq;
 
     void add(Instant at, T item) {
-        queue.add(new Entry<>(at, seq++, item));
+        pending.add(new Entry<>(at.getEpochSecond(), at.getNano(), seq++, item));
     }
 
-    /** Removes and returns, in order, everything planned before {@code end}. */
-    List<T> takeBefore(Instant end) {
-        List<T> due = new ArrayList<>();
-        while (!queue.isEmpty() && queue.peek().at().isBefore(end)) {
-            due.add(queue.poll().item());
+    /** How many records have been planned so far. */
+    long planned() {
+        return seq;
+    }
+
+    /** Removes everything planned before {@code end}, to be put in order later. */
+    Released<T> releaseBefore(Instant end) {
+        List<Entry<T>> due = new ArrayList<>();
+        List<Entry<T>> later = new ArrayList<>(pending.size());
+        for (Entry<T> e : pending) {
+            (before(e, end) ? due : later).add(e);
         }
-        return due;
+        pending = later;
+        return new Released<>(due);
+    }
+
+    private static boolean before(Entry<?> e, Instant end) {
+        return e.second() < end.getEpochSecond() || (e.second() == end.getEpochSecond() && e.nano() < end.getNano());
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.gridwarden.rules.model.Channel;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.ruleset.RuleSet;
@@ -22,11 +23,13 @@ final class SubjectBook {
 
     /** Keeps every window check clear of the rules' boundaries. */
     static final Duration MARGIN = Duration.ofMinutes(10);
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private record Mark(Instant at, String caseId) {}
 
     private final Duration repeatWindow;
     private final Duration closureWindow;
+    private final Duration surgeWindow;
     private final Set<Channel> complaintChannels = new HashSet<>();
     private final Map<String, List<Mark>> complaints = new HashMap<>();
     private final Map<String, List<Mark>> closings = new HashMap<>();
@@ -35,6 +38,7 @@ final class SubjectBook {
     SubjectBook(RuleSet rules) {
         repeatWindow = rules.repeatComplaint().window().toDuration();
         closureWindow = rules.complaintAfterClosure().window().toDuration();
+        surgeWindow = rules.complaintSurge().window().toDuration();
         complaintChannels.addAll(rules.repeatComplaint().channels());
         complaintChannels.addAll(rules.complaintAfterClosure().channels());
         complaintChannels.addAll(rules.complaintSurge().channels());
@@ -49,7 +53,7 @@ final class SubjectBook {
         if (buildingId != null) {
             keys.add("building:" + buildingId + "|" + family);
         } else if (address != null && !address.isBlank()) {
-            keys.add("address:" + address.trim().replaceAll("\\s+", " ") + "|" + family);
+            keys.add("address:" + WHITESPACE.matcher(address.trim()).replaceAll(" ") + "|" + family);
         }
         return keys;
     }
@@ -107,6 +111,28 @@ final class SubjectBook {
             }
         }
         return true;
+    }
+
+    /**
+     * Forgets what no complaint placed from {@code now} on can be checked against: complaints a repeat window
+     * back, closings a closure window back, community complaints a surge window back. A city's history would
+     * otherwise grow day by day.
+     */
+    void forgetBefore(Instant now) {
+        forget(complaints, now.minus(repeatWindow).minus(MARGIN));
+        forget(closings, now.minus(closureWindow).minus(MARGIN));
+        Instant surges = now.minus(surgeWindow).minus(MARGIN);
+        byCommunity.values().removeIf(times -> {
+            times.removeIf(t -> t.isBefore(surges));
+            return times.isEmpty();
+        });
+    }
+
+    private static void forget(Map<String, List<Mark>> marks, Instant before) {
+        marks.values().removeIf(list -> {
+            list.removeIf(m -> m.at().isBefore(before));
+            return list.isEmpty();
+        });
     }
 
     /** Whether any complaint of the family came from the community between the two instants. */

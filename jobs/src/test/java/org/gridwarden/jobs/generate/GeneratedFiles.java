@@ -21,6 +21,7 @@ import org.gridwarden.rules.ingest.IngestValidator;
 import org.gridwarden.rules.ingest.Problem;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.LedgerEvent;
+import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.testing.Fixtures;
 
 /**
@@ -34,7 +35,6 @@ final class GeneratedFiles {
             .addModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
-    private static final IngestValidator VALIDATOR = new IngestValidator(Fixtures.reference());
 
     /** One valid record with its line as written. */
     record Line<T>(T record, String text) {}
@@ -44,14 +44,23 @@ final class GeneratedFiles {
     private GeneratedFiles() {}
 
     static Read<GridReport> reports(Path dir) throws IOException {
+        return reports(dir, Fixtures.reference());
+    }
+
+    /** The grid reports of a district or city with its own reference data. */
+    static Read<GridReport> reports(Path dir, ReferenceData reference) throws IOException {
         return read(dir.resolve(StreamGenerator.GRID_REPORTS), GridReport.class,
                 List.of("reportId", "gridId", "workerId", "kind", "observedAt"), GridReport::reportId,
-                VALIDATOR::check);
+                new IngestValidator(reference)::check);
     }
 
     static Read<LedgerEvent> ledger(Path dir) throws IOException {
+        return ledger(dir, Fixtures.reference());
+    }
+
+    static Read<LedgerEvent> ledger(Path dir, ReferenceData reference) throws IOException {
         return read(dir.resolve(StreamGenerator.LEDGER_EVENTS), LedgerEvent.class,
-                List.of("eventId", "caseId", "type", "at"), LedgerEvent::eventId, VALIDATOR::check);
+                List.of("eventId", "caseId", "type", "at"), LedgerEvent::eventId, new IngestValidator(reference)::check);
     }
 
     static GenerationSummary manifest(Path dir) throws IOException {

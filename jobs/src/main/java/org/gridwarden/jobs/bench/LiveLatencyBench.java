@@ -133,28 +133,41 @@ public final class LiveLatencyBench {
                 kafka.ledgerEventsTopic(), settings.eventsPerSecond(), start, to + settings.drain().toNanos());
         FutureTask<Void> producing = new FutureTask<>(producer, null);
         new Thread(producing, "latency-bench-producer").start();
-        int producedBefore = 0;
-        long before = start;
-        while (!producing.isDone()) {
-            try {
-                producing.get(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException stillProducing) {
-                // time to report
+        long backlogAtWindowEnd = -1;
+        try (InputBacklog backlog = new InputBacklog(broker.bootstrapServers(), kafka.groupId(),
+                List.of(kafka.gridReportsTopic(), kafka.ledgerEventsTopic()))) {
+            int producedBefore = 0;
+            long before = start;
+            while (!producing.isDone()) {
+                // every few seconds, and once when the window ends
+                long wait = backlogAtWindowEnd < 0 ? Math.min(PROGRESS_EVERY.toNanos(), to - System.nanoTime())
+                        : PROGRESS_EVERY.toNanos();
+                try {
+                    producing.get(Math.max(0, wait), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException stillProducing) {
+                    // time to report
+                }
+                String failed = failure(cluster, job);
+                if (failed != null) {
+                    producing.cancel(true);
+                    throw new IllegalStateException(failed);
+                }
+                long now = System.nanoTime();
+                int produced = producer.produced();
+                long behind = backlog.lines(produced);
+                if (now >= to && backlogAtWindowEnd < 0) {
+                    backlogAtWindowEnd = behind;
+                }
+                AlertLatencies.Snapshot s = latencies.measure(input, producer, from, to);
+                progress.accept(String.format(
+                        "%4d s  produced %,10d (%,7.0f lines/s)  job behind by %,9d  alerts read %,7d  p99 %s",
+                        Math.max(0, (now - start) / 1_000_000_000), produced,
+                        (produced - producedBefore) * 1e9 / (now - before), behind, s.read,
+                        now < from ? "(warm-up)" : s.measured() == 0 ? "-"
+                                : String.format("%,.0f ms", s.percentileMillis(99))));
+                producedBefore = produced;
+                before = now;
             }
-            String failed = failure(cluster, job);
-            if (failed != null) {
-                producing.cancel(true);
-                throw new IllegalStateException(failed);
-            }
-            long now = System.nanoTime();
-            int produced = producer.produced();
-            AlertLatencies.Snapshot s = latencies.measure(input, producer, from, to);
-            progress.accept(String.format("%4d s  produced %,10d (%,7.0f lines/s)  alerts read %,7d  p99 %s",
-                    Math.max(0, (now - start) / 1_000_000_000), produced,
-                    (produced - producedBefore) * 1e9 / (now - before), s.read,
-                    now < from ? "(warm-up)" : s.measured() == 0 ? "-" : String.format("%,.0f ms", s.percentileMillis(99))));
-            producedBefore = produced;
-            before = now;
         }
         producing.get();
         String failed = failure(cluster, job);
@@ -163,8 +176,9 @@ public final class LiveLatencyBench {
         }
         AlertLatencies.Snapshot s = latencies.measure(input, producer, from, to);
         double rate = producer.producedBetween(from, to) / (settings.duration().toNanos() / 1e9);
-        return new LatencyResult(settings, producer.produced(), rate, s.read, s.measured(), s.unmatched,
-                s.minMillis(), s.percentileMillis(50), s.percentileMillis(95), s.percentileMillis(99), s.maxMillis());
+        return new LatencyResult(settings, producer.produced(), rate, backlogAtWindowEnd, s.read, s.measured(),
+                s.unmatched, s.minMillis(), s.percentileMillis(50), s.percentileMillis(95), s.percentileMillis(99),
+                s.maxMillis());
     }
 
     /**

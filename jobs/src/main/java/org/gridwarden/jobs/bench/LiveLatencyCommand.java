@@ -34,7 +34,7 @@ public final class LiveLatencyCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "60", description = "Measured window. Default ${DEFAULT-VALUE}.")
     int seconds;
 
-    @Option(names = "--warm-up-seconds", defaultValue = "10",
+    @Option(names = "--warm-up-seconds", defaultValue = "20",
             description = "Produced before the window, not measured. Default ${DEFAULT-VALUE}.")
     int warmUpSeconds;
 
@@ -73,16 +73,17 @@ public final class LiveLatencyCommand implements Callable<Integer> {
         }
         out.printf("%nLive alert latency, %s, %s; %d cores, max heap %,d MB%n", input, delivery,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        out.println("| target lines/s | achieved | delivery | checkpoint | alerts measured | p50 ms | p95 ms | p99 ms | max ms |");
-        out.println("|--:|--:|---|--:|--:|--:|--:|--:|--:|");
+        out.println("| target lines/s | achieved | delivery | checkpoint | job behind at the end | alerts measured | p50 ms"
+                + " | p95 ms | p99 ms | max ms |");
+        out.println("|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|");
         results.forEach(r -> out.println(row(r)));
         return 0;
     }
 
     private static String row(LatencyResult r) {
         LatencySettings s = r.settings();
-        return String.format("| %,d | %,.0f | %s | %d ms | %,d of %,d | %,.0f | %,.0f | %,.0f | %,.0f |",
+        return String.format("| %,d | %,.0f | %s | %d ms | %,d lines | %,d of %,d | %,.0f | %,.0f | %,.0f | %,.0f |",
                 s.eventsPerSecond(), r.achievedEventsPerSecond(), s.delivery(), s.checkpointInterval().toMillis(),
-                r.alertsMeasured(), r.alertsRead(), r.p50Millis(), r.p95Millis(), r.p99Millis(), r.maxMillis());
+                r.backlogAtWindowEnd(), r.alertsMeasured(), r.alertsRead(), r.p50Millis(), r.p95Millis(), r.p99Millis(), r.maxMillis());
     }
 }

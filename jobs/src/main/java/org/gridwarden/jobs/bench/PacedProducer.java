@@ -10,11 +10,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * Produces recorded lines to the input topics at a fixed rate from {@code start} to {@code end} (System.nanoTime),
  * in small batches: every millisecond it sends the lines due by then, so a late wake-up is made up at once and the
- * rate holds on average. Remembers when each line was handed to the Kafka producer.
+ * rate holds on average. Remembers when each line was handed to the Kafka producer (when its send returned).
  */
 final class PacedProducer implements Runnable {
 
     private static final long BATCH_NANOS = 1_000_000;
+    /**
+     * A send blocks while this much is waiting for the broker: lines are handed over about when they reach it, and
+     * a broker that cannot keep up lowers the achieved rate instead of queueing seconds of lines in the producer.
+     */
+    private static final int BUFFER_BYTES = 1 << 20;
 
     private final String bootstrapServers;
     private final RecordedInput input;
@@ -24,10 +29,7 @@ final class PacedProducer implements Runnable {
     private final long start;
     private final long end;
     private final long[] producedAt;
-    /**
-     * Lines produced so far: written after a line's {@link #producedAt} and before it is sent, so whoever sees an
-     * effect of a line sees it counted here, with its time.
-     */
+    /** Lines produced so far: written after a line's {@link #producedAt}, so a reader of it sees their times. */
     private volatile int produced;
 
     PacedProducer(String bootstrapServers, RecordedInput input, String reportsTopic, String ledgerTopic,
@@ -49,6 +51,7 @@ final class PacedProducer implements Runnable {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Integer.toString(BUFFER_BYTES));
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             // the first send would otherwise wait for the topics' metadata, and the lines due meanwhile go out in a burst
@@ -59,10 +62,10 @@ final class PacedProducer implements Runnable {
             for (long now = System.nanoTime(); now < end && i < input.size() && !Thread.currentThread().isInterrupted(); now = System.nanoTime()) {
                 int due = (int) Math.min(input.size(), (long) ((now - start) * linesPerNano) + 1);
                 for (; i < due; i++) {
-                    producedAt[i] = System.nanoTime();
-                    produced = i + 1;
                     producer.send(new ProducerRecord<>(input.isReport(i) ? reportsTopic : ledgerTopic, input.key(i),
                             input.value(i)));
+                    producedAt[i] = System.nanoTime();
+                    produced = i + 1;
                 }
                 LockSupport.parkNanos(BATCH_NANOS);
             }

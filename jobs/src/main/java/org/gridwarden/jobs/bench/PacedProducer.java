@@ -59,15 +59,19 @@ final class PacedProducer implements Runnable {
             producer.partitionsFor(ledgerTopic);
             LockSupport.parkNanos(start - System.nanoTime());
             int i = 0;
-            for (long now = System.nanoTime(); now < end && i < input.size() && !Thread.currentThread().isInterrupted(); now = System.nanoTime()) {
+            long now = System.nanoTime();
+            while (now < end && i < input.size() && !Thread.currentThread().isInterrupted()) {
                 int due = (int) Math.min(input.size(), (long) ((now - start) * linesPerNano) + 1);
-                for (; i < due; i++) {
+                // a producer far behind (sends blocking on a slow broker) still stops at the end
+                while (i < due && now < end) {
                     producer.send(new ProducerRecord<>(input.isReport(i) ? reportsTopic : ledgerTopic, input.key(i),
                             input.value(i)));
-                    producedAt[i] = System.nanoTime();
-                    produced = i + 1;
+                    now = System.nanoTime();
+                    producedAt[i] = now;
+                    produced = ++i;
                 }
                 LockSupport.parkNanos(BATCH_NANOS);
+                now = System.nanoTime();
             }
         }
     }

@@ -2,6 +2,7 @@ package org.gridwarden.jobs.generate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -103,9 +104,28 @@ public final class ContractJson {
         return mapper.writeValueAsString(value);
     }
 
-    /** One record as one line of UTF-8, without the line break. */
-    byte[] writeBytes(Object value) throws IOException {
-        return mapper.writeValueAsBytes(value);
+    /** Writes records as lines of UTF-8 through one generator and buffer, for a stream written by one thread. */
+    final class Lines {
+        private final ByteArrayBuilder buffer = new ByteArrayBuilder();
+        private final JsonGenerator generator;
+
+        private Lines() throws IOException {
+            generator = mapper.createGenerator(buffer);
+            // one record per line, with nothing between them
+            generator.setRootValueSeparator(null);
+        }
+
+        /** One record as one line of UTF-8, without the line break. */
+        byte[] write(Object value) throws IOException {
+            mapper.writeValue(generator, value);
+            byte[] line = buffer.toByteArray();
+            buffer.reset();
+            return line;
+        }
+    }
+
+    Lines lines() throws IOException {
+        return new Lines();
     }
 
     ObjectNode tree(String line) throws IOException {

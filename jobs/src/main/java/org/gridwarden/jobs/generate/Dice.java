@@ -10,6 +10,8 @@ import java.util.SplittableRandom;
  */
 final class Dice {
 
+    private static final double SMALL_MEAN = 30;
+
     private final SplittableRandom random;
 
     Dice(long seed) {
@@ -54,8 +56,14 @@ final class Dice {
         return Duration.ofSeconds(random.nextLong(from.toSeconds(), to.toSeconds() + 1));
     }
 
-    /** How many of a rare thing happen in one period at the given mean rate (Knuth's method, fine for small means). */
+    /**
+     * How many of a thing happen in one period at the given mean rate: Knuth's method, exact for small means;
+     * a big mean (a big city's daily count) as the sum of small ones, whose exponentials stay far from zero.
+     */
     int poisson(double mean) {
+        if (mean > SMALL_MEAN) {
+            return poisson(mean / 2) + poisson(mean / 2);
+        }
         double limit = Math.exp(-mean);
         int n = 0;
         double product = random.nextDouble();

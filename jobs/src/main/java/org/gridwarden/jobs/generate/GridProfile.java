@@ -8,7 +8,8 @@ import org.gridwarden.rules.reference.GridPlace;
  * What makes one grid different from the next in the simulation, fixed for a run.
  *
  * @param buildings number of buildings (楼栋), numbered from 1
- * @param activity how many cases the grid produces relative to an average grid
+ * @param activity thousands of residents, times how readily they turn to the city compared with a typical grid:
+ *     the mean number of cases a day at a rate of one per thousand residents
  * @param hazardReporting how diligently its worker reports hazards; well below 1 in grids that under-report (漏报)
  * @param buildingIds the id of building n at n - 1, made once: a city asks for them millions of times
  * @param addresses the address of building n at n - 1

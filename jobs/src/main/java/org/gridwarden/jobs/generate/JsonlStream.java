@@ -45,7 +45,7 @@ final class JsonlStream<T> implements Closeable {
     private final Path dir;
     private final Layout layout;
     private final StreamSpec<T> spec;
-    private final ContractJson json;
+    private final ContractJson.Lines json;
     private final Malformer malformer;
     private final Dice dice;
     private OutputStream out;
@@ -63,7 +63,7 @@ final class JsonlStream<T> implements Closeable {
         this.dir = dir;
         this.layout = layout;
         this.spec = spec;
-        this.json = json;
+        this.json = json.lines();
         this.malformer = malformer;
         this.dice = dice;
         if (layout == Layout.SINGLE) {
@@ -89,7 +89,7 @@ final class JsonlStream<T> implements Closeable {
         long seq = 0;
         for (T record : day) {
             Instant time = spec.time().apply(record);
-            byte[] text = json.writeBytes(record);
+            byte[] text = json.write(record);
             Instant writeAt = dice.chance(DISPLACED) ? time.plus(dice.between(MIN_DELAY, MAX_DELAY)) : time;
             held.add(new Line(Role.RECORD, time, writeAt, seq++, text, spec.kind().apply(record)));
             if (dice.chance(MALFORMED)) {

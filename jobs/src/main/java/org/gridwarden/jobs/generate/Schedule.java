@@ -2,7 +2,7 @@ package org.gridwarden.jobs.generate;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -13,10 +13,16 @@ import java.util.List;
  */
 final class Schedule<T> {
 
-    private static final Comparator<Entry<?>> ORDER = Comparator.<Entry<?>>comparingLong(Entry::second)
-            .thenComparingInt(Entry::nano).thenComparingLong(Entry::seq);
-
-    private record Entry<T>(long second, int nano, long seq, T item) {}
+    /** Ordered by event time, then by the order planned. */
+    private record Entry<T>(long second, int nano, long seq, T item) implements Comparable<Entry<T>> {
+        @Override
+        public int compareTo(Entry<T> other) {
+            if (second != other.second) {
+                return Long.compare(second, other.second);
+            }
+            return nano != other.nano ? Integer.compare(nano, other.nano) : Long.compare(seq, other.seq);
+        }
+    }
 
     /** Records taken out of the schedule, not yet in order. */
     static final class Released<T> {
@@ -28,7 +34,7 @@ final class Schedule<T> {
 
         /** The records in event-time order, ties in the order planned. */
         List<T> inOrder() {
-            entries.sort(ORDER);
+            Collections.sort(entries);
             List<T> items = new ArrayList<>(entries.size());
             entries.forEach(e -> items.add(e.item()));
             return items;

@@ -122,6 +122,7 @@ public final class StreamGenerator {
                     progress.accept(String.format(Locale.ROOT, "%s  %,d report lines  %,d ledger lines"
                                     + "  (the day: %,d events, its cases' later steps included)", of,
                             reports.lines(), ledger.lines(), simulated));
+                    pace.writing = null;
                     return null;
                 });
             }

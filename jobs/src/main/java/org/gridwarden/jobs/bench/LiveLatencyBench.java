@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.runtime.execution.ExecutionState;
 import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
 import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
@@ -217,6 +218,8 @@ public final class LiveLatencyBench {
         Configuration conf = Configuration.fromMap(env.getConfiguration().toMap());
         // a job cancelled during an asynchronous snapshot logs after its class loader closed: noise, not a leak
         conf.set(CoreOptions.CHECK_LEAKED_CLASSLOADER, false);
+        // any free port: Flink's 8081 may be taken by another cluster on this machine
+        conf.set(RestOptions.BIND_PORT, "0");
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
                 .setNumTaskManagers(1).setNumSlotsPerTaskManager(parallelism).build());
         cluster.start();

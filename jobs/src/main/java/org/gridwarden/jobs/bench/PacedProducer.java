@@ -10,11 +10,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * Produces recorded lines to the input topics at a fixed rate from {@code start} to {@code end} (System.nanoTime),
  * in small batches: every millisecond it sends the lines due by then, so a late wake-up is made up at once and the
- * rate holds on average. Remembers when each line was handed to the Kafka producer (when its send returned).
+ * rate holds on average. When it falls further behind (at most 50 ms of lines are made up), its schedule slips and
+ * the achieved rate drops below the target. Remembers when each line was handed to the Kafka producer (when its send
+ * returned).
  */
 final class PacedProducer implements Runnable {
 
     private static final long BATCH_NANOS = 1_000_000;
+    private static final long MAX_BACKLOG_NANOS = 50_000_000;
     /**
      * A send blocks while this much is waiting for the broker: lines are handed over about when they reach it, and
      * a broker that cannot keep up lowers the achieved rate instead of queueing seconds of lines in the producer.
@@ -26,6 +29,7 @@ final class PacedProducer implements Runnable {
     private final String reportsTopic;
     private final String ledgerTopic;
     private final double linesPerNano;
+    private final long maxBacklog;
     private final long start;
     private final long end;
     private final long[] producedAt;
@@ -39,6 +43,7 @@ final class PacedProducer implements Runnable {
         this.reportsTopic = reportsTopic;
         this.ledgerTopic = ledgerTopic;
         this.linesPerNano = linesPerSecond / 1e9;
+        this.maxBacklog = Math.max(1, (long) (MAX_BACKLOG_NANOS * linesPerNano));
         this.start = start;
         this.end = end;
         this.producedAt = new long[input.size()];
@@ -59,9 +64,15 @@ final class PacedProducer implements Runnable {
             producer.partitionsFor(ledgerTopic);
             LockSupport.parkNanos(start - System.nanoTime());
             int i = 0;
+            long scheduleStart = start;
             long now = System.nanoTime();
             while (now < end && i < input.size() && !Thread.currentThread().isInterrupted()) {
-                int due = (int) Math.min(input.size(), (long) ((now - start) * linesPerNano) + 1);
+                long due = Math.min(input.size(), (long) ((now - scheduleStart) * linesPerNano) + 1);
+                if (due - i > maxBacklog) {
+                    // behind by more than a moment: the schedule slips, a burst above the rate would distort it
+                    scheduleStart += (long) ((due - i - maxBacklog) / linesPerNano);
+                    due = i + maxBacklog;
+                }
                 // a producer far behind (sends blocking on a slow broker) still stops at the end
                 while (i < due && now < end) {
                     producer.send(new ProducerRecord<>(input.isReport(i) ? reportsTopic : ledgerTopic, input.key(i),

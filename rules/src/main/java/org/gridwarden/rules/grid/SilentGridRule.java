@@ -3,8 +3,12 @@ package org.gridwarden.rules.grid;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -164,9 +168,26 @@ public class SilentGridRule extends KeyedProcessFunction<String, GridActivity, A
         start.update(startMillis);
         earliest.clear();
         Silence never = new Silence(Instant.ofEpochMilli(startMillis), null);
+        // a city's grids mostly share one deadline: one list per deadline, not one copy of it per grid
+        Map<Long, List<String>> byDeadline = new TreeMap<>();
         for (GridPlace place : ctx.reference().grids()) {
-            grids.put(place.grid().gridId(), never);
-            addDeadline(place.grid().gridId(), startMillis);
+            String gridId = place.grid().gridId();
+            grids.put(gridId, never);
+            Long due = silenceEnd(gridId, startMillis);
+            if (due != null) {
+                byDeadline.computeIfAbsent(due, d -> new ArrayList<>()).add(gridId);
+            }
+        }
+        for (Map.Entry<Long, List<String>> e : byDeadline.entrySet()) {
+            List<String> dueThen = deadlines.get(e.getKey());
+            List<String> updated = dueThen == null ? new ArrayList<>() : new ArrayList<>(dueThen);
+            Set<String> present = new HashSet<>(updated);
+            for (String gridId : e.getValue()) {
+                if (present.add(gridId)) {
+                    updated.add(gridId);
+                }
+            }
+            deadlines.put(e.getKey(), updated);
         }
     }
 

@@ -93,7 +93,10 @@ public final class ReplayJob {
                 .uid("replay-window-ledger-events").name("Event-time window (ledger events)");
 
         AlertWorkflow.Outputs outputs = AlertWorkflow.define(reports, ledger, RuleContext.of(reference, history));
-        DataStream<ReplayRecord> results = outputs.alerts().map(new AlertRecord()).uid("collect-alerts").name("Alerts")
+        Instant knownHorizon = window.horizon(settings.until());
+        DataStream<Alert> raised = knownHorizon == null ? outputs.alerts() : outputs.alerts()
+                .filter(new AlertsBeforeHorizon(knownHorizon)).uid("alerts-before-horizon").name("Alerts up to the horizon");
+        DataStream<ReplayRecord> results = raised.map(new AlertRecord()).uid("collect-alerts").name("Alerts")
                 .union(outputs.deadLetters().map(new DeadLetterRecord()).uid("collect-dead-letters").name("Dead letters"));
 
         Instant started = Instant.now();
@@ -125,7 +128,8 @@ public final class ReplayJob {
         return new ReplaySummary(outputs.rules(), emitted, deadLetters.size(), counter(result, IngestCounters.IN),
                 counter(result, IngestCounters.PROCESSED), counter(result, IngestCounters.INVALID),
                 counter(result, IngestCounters.LATE), counter(result, IngestCounters.DUPLICATES), horizon,
-                alerts.size() - inHorizon.size(), new ReplaySummary.Reading(window, readFrom, input == null ? List.of() : input.days(),
+                alerts.size() - inHorizon.size() + counter(result, AlertsBeforeHorizon.AFTER_HORIZON),
+                new ReplaySummary.Reading(window, readFrom, input == null ? List.of() : input.days(),
                         counter(result, EventWindow.READ), zone), inHorizon.size() - emitted.size(), took);
     }
 

@@ -19,18 +19,22 @@ final class ResultTable {
     }
 
     static void print(List<Measurement> results, PrintStream out) {
-        out.println("| workload | backend | records | events/s | per CPU-s | alerts | checkpoint size | bytes per unit | "
-                + "checkpoint ms | heap MB | RSS MB |");
-        out.println("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        out.print(markdown(results));
+    }
+
+    static String markdown(List<Measurement> results) {
+        StringBuilder md = new StringBuilder("| workload | backend | records | events/s | per CPU-s | alerts | checkpoint size"
+                + " | bytes per unit | checkpoint ms | heap MB | RSS MB |\n|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         for (Measurement m : results) {
             if (m.error() != null) {
-                out.printf("| %s | %s | %s ||||||||%n", m.workload(), m.backend(), m.error());
+                md.append(String.format("| %s | %s | %s ||||||||%n", m.workload(), m.backend(), m.error()));
                 continue;
             }
-            out.printf("| %s | %s | %,d | %,.0f | %,.0f | %,d | %,.1f MB | %,.0f / %s | %,d | %,d | %,d |%n",
+            md.append(String.format("| %s | %s | %,d | %,.0f | %,.0f | %,d | %,.1f MB | %,.0f / %s | %,d | %,d | %,d |%n",
                     m.workload(), m.backend(), m.records(), m.eventsPerSecond(), m.eventsPerCpuSecond(), m.alerts(),
                     m.stateBytes() / 1e6, m.bytesPerUnit(), m.unit(), m.checkpointMillis(),
-                    m.heapBytes() >> 20, m.rssBytes() >> 20);
+                    m.heapBytes() >> 20, m.rssBytes() >> 20));
         }
+        return md.toString();
     }
 }

@@ -37,7 +37,16 @@ public final class DistrictOptions {
     }
 
     public RuleSetHistory loadHistory(ReferenceData referenceData) {
-        return RuleSetLoader.loadHistory(rules != null ? rules : List.of(home().resolve("rules/ruleset.yaml")),
-                referenceData);
+        return RuleSetLoader.loadHistory(rulePaths(), referenceData);
+    }
+
+    /** The rule-set files or directories given, or the shipped rule set. */
+    public List<Path> rulePaths() {
+        return rules != null ? rules : List.of(home().resolve("rules/ruleset.yaml"));
+    }
+
+    /** The reference data directory given, or the sample district's. */
+    public Path referenceDirectory() {
+        return reference.directory();
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.gridwarden.rules.reference.ReferenceDataException;
 import org.gridwarden.rules.ruleset.RuleSetException;
+import org.gridwarden.jobs.bench.CityBench;
 import org.gridwarden.jobs.bench.StateBackendBench;
 import org.gridwarden.jobs.importer.ImportMappingException;
 import picocli.CommandLine;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
         description = "Governance risk early-warning on Apache Flink: grid reports and service-ledger events in,"
                 + " alerts to the responsible departments out.",
         subcommands = {DemoCommand.class, ReplayCommand.class, ReportCommand.class, GenerateCommand.class,
-            ImportCommand.class, RunCommand.class, WatchCommand.class, RulesCommand.class, StateBackendBench.class})
+            ImportCommand.class, RunCommand.class, WatchCommand.class, RulesCommand.class, CityBench.class,
+            StateBackendBench.class})
 public final class GridwardenCli {
 
     /** Exit code for wrong arguments, unreadable files and invalid rule sets, reference data or import mappings. */

@@ -10,7 +10,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  * @param eventsPerSecond input lines produced per second of wall time
  * @param warmUp produced before the measured window; alerts decided in it are read but not measured: the job
  *     starts cold (JIT, Kafka metadata, first checkpoints), falls behind in its first seconds and then works that
- *     backlog off, which took about 15 s at 5,000 lines/s on two shared cores
+ *     backlog off, which took 15 to 30 s at 5,000 lines/s on two shared cores in a fresh JVM, less in a later run
  * @param duration the measured window
  * @param drain production goes on this long after the window, so that event time keeps moving and the live
  *     job keeps its pace, while the window's last alerts are read; an alert of the window not read by then is not

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@link LiveLatencyBench} from the command line, once per rate given, with a table of the results at the end.
- * A benchmark, not a test: it asserts nothing.
+ * A benchmark, not a test: it asserts nothing. The runs share one JVM, and the first also pays for its warming up.
  */
 @Command(name = "bench-live-latency", mixinStandardHelpOptions = true,
         description = "Measure the live job's alert latency on Kafka while recorded input is produced at fixed rates.")
@@ -28,7 +28,8 @@ public final class LiveLatencyCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--rates", split = ",", defaultValue = "5000,10000,20000",
-            description = "Input lines per second, one run each. Default ${DEFAULT-VALUE}.")
+            description = "Input lines per second, one run each, in this JVM (the first also warms it up)."
+                    + " Default ${DEFAULT-VALUE}.")
     List<Integer> rates;
 
     @Option(names = "--seconds", defaultValue = "60", description = "Measured window. Default ${DEFAULT-VALUE}.")

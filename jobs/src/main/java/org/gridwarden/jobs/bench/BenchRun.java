@@ -18,6 +18,7 @@ import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointType;
 import org.apache.flink.runtime.checkpoint.AbstractCheckpointStats;
@@ -73,6 +74,8 @@ final class BenchRun {
         conf.set(RocksDBOptions.TIMER_SERVICE_FACTORY, rocksdbTimers);
         // a job cancelled during an asynchronous snapshot logs after its class loader closed: noise, not a leak
         conf.set(CoreOptions.CHECK_LEAKED_CLASSLOADER, false);
+        // any free port: a local Flink or another benchmark may hold the default 8081
+        conf.set(RestOptions.BIND_PORT, "0");
         StreamExecutionEnvironment env = JobEnvironments.create(conf);
         define(env, w);
 

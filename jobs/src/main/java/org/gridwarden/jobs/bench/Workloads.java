@@ -79,7 +79,7 @@ final class Workloads {
         Duration span = Duration.ofDays(30);
         Inputs.Complaints input = new Inputs.Complaints(district, complaints, COMPLAINANTS, span);
         return switch (name) {
-            case "repeat-complaint" -> new Workload(name, "repeated complaints (CEP, 30 days)", input,
+            case "repeat-complaint" -> new Workload(name, "repeated complaints (keyed counts, 30 days)", input,
                     "complaint subject", subjects(input, complaints, ctx),
                     (records, ledger, reports, c) -> List.of(RepeatComplaintRule.detect(ledger, c)));
             case "complaint-after-closure" -> new Workload(name, "complaint after closure (keyed timers, 15 days)",

@@ -31,6 +31,8 @@ public final class ReferenceData implements Serializable {
     private final Map<String, Category> categories = new LinkedHashMap<>();
     private final WorkingCalendar calendar;
     private final Department supervisionOffice;
+    /** The grids as {@link #writeReplace} packs them, once: a job serializes the reference with every operator. */
+    private transient volatile byte[] packedGrids;
 
     public ReferenceData(
             District district,
@@ -76,6 +78,16 @@ public final class ReferenceData implements Serializable {
      * travel packed in one byte array instead, and the maps are rebuilt on arrival.
      */
     private Object writeReplace() throws IOException {
+        byte[] packed = packedGrids;
+        if (packed == null) {
+            packed = packGrids();
+            packedGrids = packed;
+        }
+        return new Packed(district, packed, List.copyOf(departments.values()), List.copyOf(families.values()),
+                List.copyOf(categories.values()), calendar);
+    }
+
+    private byte[] packGrids() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(grids.size());
@@ -89,8 +101,7 @@ public final class ReferenceData implements Serializable {
                 writeText(out, g.workerName());
             }
         }
-        return new Packed(district, bytes.toByteArray(), List.copyOf(departments.values()),
-                List.copyOf(families.values()), List.copyOf(categories.values()), calendar);
+        return bytes.toByteArray();
     }
 
     private static void writeText(DataOutputStream out, String text) throws IOException {
@@ -116,7 +127,9 @@ public final class ReferenceData implements Serializable {
                             readText(in)));
                 }
             }
-            return new ReferenceData(district, gridList, departments, families, categories, calendar);
+            ReferenceData reference = new ReferenceData(district, gridList, departments, families, categories, calendar);
+            reference.packedGrids = grids;
+            return reference;
         }
     }
 

@@ -179,27 +179,28 @@ public class SilentGridRule extends KeyedProcessFunction<String, GridActivity, A
             }
         }
         for (Map.Entry<Long, List<String>> e : byDeadline.entrySet()) {
-            List<String> dueThen = deadlines.get(e.getKey());
-            List<String> updated = dueThen == null ? new ArrayList<>() : new ArrayList<>(dueThen);
-            Set<String> present = new HashSet<>(updated);
-            for (String gridId : e.getValue()) {
-                if (present.add(gridId)) {
-                    updated.add(gridId);
-                }
-            }
-            deadlines.put(e.getKey(), updated);
+            addDeadline(e.getKey(), e.getValue());
         }
     }
 
     private void addDeadline(String gridId, long since) throws Exception {
         Long due = silenceEnd(gridId, since);
-        if (due == null) {
-            return;
+        if (due != null) {
+            addDeadline(due, List.of(gridId));
         }
+    }
+
+    /** Adds the grids to the deadline's list, each once. */
+    private void addDeadline(long due, List<String> gridIds) throws Exception {
         List<String> dueThen = deadlines.get(due);
         List<String> updated = dueThen == null ? new ArrayList<>() : new ArrayList<>(dueThen);
-        if (!updated.contains(gridId)) {
-            updated.add(gridId);
+        Set<String> present = new HashSet<>(updated);
+        for (String gridId : gridIds) {
+            if (present.add(gridId)) {
+                updated.add(gridId);
+            }
+        }
+        if (updated.size() != (dueThen == null ? 0 : dueThen.size())) {
             deadlines.put(due, updated);
         }
     }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +22,7 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.gridwarden.connectors.codec.AlertCodec;
 import org.gridwarden.jobs.ReplayJob;
+import org.gridwarden.jobs.cli.CliRun;
 import org.gridwarden.jobs.cli.GridwardenCli;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.ruleset.RuleSetLoader;
@@ -30,7 +30,6 @@ import org.gridwarden.rules.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code gridwarden rules backtest} on the repeated-complaint scenario with the threshold lowered to 2: the
@@ -54,10 +53,7 @@ class RulesBacktestCommandTest {
     private final AlertCodec codec = new AlertCodec();
 
     private int run(Object... args) {
-        CommandLine cli = GridwardenCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(List.of(args).stream().map(Object::toString).toArray(String[]::new));
+        return CliRun.execute(out, err, args);
     }
 
     @Test

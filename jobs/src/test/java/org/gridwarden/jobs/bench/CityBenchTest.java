@@ -3,17 +3,15 @@ package org.gridwarden.jobs.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.stream.Stream;
-import org.gridwarden.jobs.cli.GridwardenCli;
+import org.gridwarden.jobs.cli.CliRun;
 import org.gridwarden.rules.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The benchmark command end to end on a small city: its results file states what it measured, on what input. */
 class CityBenchTest {
@@ -24,9 +22,7 @@ class CityBenchTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = GridwardenCli.commandLine();
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return CliRun.execute(new StringWriter(), err, (Object[]) args);
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.gridwarden.jobs.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import org.gridwarden.rules.reference.ReferenceDataLoader;
 import org.gridwarden.rules.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code gridwarden import}: exit 0 and the files for a good mapping, exit 2 and every problem for a broken one. */
 class ImportCommandTest {
@@ -25,9 +23,7 @@ class ImportCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = GridwardenCli.commandLine();
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return CliRun.execute(new StringWriter(), err, (Object[]) args);
     }
 
     private Path export() throws Exception {

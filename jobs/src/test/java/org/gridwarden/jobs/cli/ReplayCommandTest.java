@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +23,6 @@ import org.gridwarden.rules.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code gridwarden replay --emit-from/--emit-to/--warm-up} on a day archive: one day's alerts in the files;
@@ -47,10 +45,7 @@ class ReplayCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(Object... args) {
-        CommandLine cli = GridwardenCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(List.of(args).stream().map(Object::toString).toArray(String[]::new));
+        return CliRun.execute(out, err, args);
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.gridwarden.jobs.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import org.gridwarden.rules.testing.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code gridwarden report}: writes the two files and says so; a wrong argument gets one clear line and exit 2. */
 class ReportCommandTest {
@@ -32,10 +30,7 @@ class ReportCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cli = GridwardenCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return CliRun.execute(out, err, (Object[]) args);
     }
 
     private String firstErrorLine() {

@@ -3,7 +3,6 @@ package org.gridwarden.jobs.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.List;
 import org.gridwarden.rules.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code gridwarden rules validate}: a summary and exit 0 for a good file, every problem and exit 1 for a bad one. */
 class RulesValidateCommandTest {
@@ -23,10 +21,7 @@ class RulesValidateCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = GridwardenCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return CliRun.execute(out, err, (Object[]) args);
     }
 
     private List<String> outLines() {

@@ -3,11 +3,9 @@ package org.gridwarden.jobs.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.gridwarden.rules.testing.Fixtures;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** Wrong arguments to watch are refused before any connection, with what would be valid and exit code 2. */
 class WatchCommandTest {
@@ -15,9 +13,7 @@ class WatchCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = GridwardenCli.commandLine();
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return CliRun.execute(new StringWriter(), err, (Object[]) args);
     }
 
     private static String reference() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.gridwarden.jobs.cli.GridwardenCli;
+import org.gridwarden.jobs.cli.CliRun;
 import org.gridwarden.rules.reference.ReferenceDataLoader;
 import org.gridwarden.rules.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code gridwarden generate}: the sample by default, a city of any size, and wrong arguments refused with exit 2. */
 class GenerateCommandTest {
@@ -34,12 +32,9 @@ class GenerateCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int generate(Object... args) {
-        CommandLine cli = GridwardenCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("generate", "--reference", REFERENCE, "--rules", RULES));
-        List.of(args).forEach(a -> all.add(a.toString()));
-        return cli.execute(all.toArray(String[]::new));
+        List<Object> all = new ArrayList<>(List.of("generate", "--reference", REFERENCE, "--rules", RULES));
+        all.addAll(List.of(args));
+        return CliRun.execute(out, err, all.toArray());
     }
 
     @Test

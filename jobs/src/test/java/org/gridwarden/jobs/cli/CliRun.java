@@ -1,0 +1,20 @@
+package org.gridwarden.jobs.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/** Runs {@code gridwarden} as a user does, with what it prints to its out and err captured. */
+public final class CliRun {
+
+    private CliRun() {}
+
+    /** The exit code; arguments are passed as their {@code toString()}. */
+    public static int execute(StringWriter out, StringWriter err, Object... args) {
+        CommandLine cli = GridwardenCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(Arrays.stream(args).map(Object::toString).toArray(String[]::new));
+    }
+}

@@ -15,8 +15,10 @@ import org.gridwarden.jobs.generate.CityPreset;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.reference.ReferenceData;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code gridwarden bench}: how fast and how big the job is at city scale, against baselines measured in the same
@@ -81,6 +83,9 @@ public final class CityBench implements Callable<Integer> {
 
     @Mixin
     DistrictOptions district;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -178,8 +183,13 @@ public final class CityBench implements Callable<Integer> {
         out.printf("%n== %s  (%.0f s in)%n", what, (System.nanoTime() - began) / 1e9);
     }
 
+    /** The command as given, so that the results file tells how to repeat it. */
     private String commandLine() {
-        return "bin/gridwarden bench" + (city != CityPreset.MEGACITY ? " --city " + city.name().toLowerCase() : "")
-                + (days != 2 ? " --days " + days : "") + (seed != 7 ? " --seed " + seed : "");
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!args.isEmpty() && args.get(0).equals(spec.name())) {
+            args.remove(0);
+        }
+        args.add(0, "bin/gridwarden " + spec.name());
+        return String.join(" ", args);
     }
 }

@@ -50,6 +50,7 @@ class CityBenchTest {
         assertTrue(md.contains("| gridwarden replay (BATCH) | parallelism 1 | " + count + " |"), md);
         assertTrue(md.contains("| replay end to end, parallelism 1 | ≥ 250,000 events/s |"), md);
         assertTrue(md.contains("| per-core rate against the single-threaded HashMap detector | ≥ 50 % |"), md);
+        assertTrue(md.contains("- **Command:** `bin/gridwarden bench --city sample --days 2 --parallelism 1"), md);
         assertTrue(md.contains("2 generated day(s) of a city of 265 grids, " + count + " lines"), md);
     }
 

@@ -20,7 +20,7 @@ public record KafkaHistory(KafkaSettings kafka, Instant from, Instant to) {
     public ReplayInput.Streams read(StreamExecutionEnvironment env, ReferenceData reference, Duration allowedLateness) {
         KafkaEndpoints endpoints = new KafkaEndpoints(kafka);
         IngestDecoder decoder = new IngestDecoder(reference);
-        WatermarkStrategy<Ingested> watermarks = IngestWatermarks.strategy(allowedLateness, null);
+        WatermarkStrategy<Ingested> watermarks = IngestWatermarks.strategy(allowedLateness);
         return new ReplayInput.Streams(
                 env.fromSource(endpoints.boundedSource(kafka.gridReportsTopic(), IngestDecoder.GRID_REPORTS, decoder,
                         from, to), watermarks, "Grid reports (Kafka history)").uid("grid-reports-kafka-history"),

@@ -3,7 +3,6 @@ package org.gridwarden.jobs;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -13,9 +12,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.gridwarden.connectors.codec.IngestDecoder;
 import org.gridwarden.connectors.kafka.KafkaEndpoints;
 import org.gridwarden.connectors.kafka.KafkaSettings;
+import org.gridwarden.connectors.kafka.live.LiveInputSource;
+import org.gridwarden.connectors.kafka.live.QuietPartitions;
 import org.gridwarden.jobs.cli.GridwardenCli;
-import org.gridwarden.rules.ingest.IngestWatermarks;
-import org.gridwarden.rules.ingest.WallClock;
 import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.routing.DepartmentTopicRouter;
@@ -31,27 +30,17 @@ import org.gridwarden.rules.ruleset.RuleSetHistory;
 public final class LiveJob {
 
     /**
-     * @param idleness after this much wall time without data a partition no longer holds the watermark back
-     *     (recorded data played on an accelerated clock, as in the demo)
-     * @param quietAfter null for recorded data; in live operation, after this much wall time without data a
-     *     partition's event time follows the wall clock, so deadlines fire on a quiet night
-     * @param quietLag how far behind the wall clock a quiet partition's event time stays
+     * @param quiet when a partition read to its end counts as quiet, and whether its event time then follows
+     *     the wall clock (live data) or it just stops holding the others back (recorded data played faster)
      * @param checkpointInterval also how often exactly-once alerts become visible to read_committed readers
      * @param stateBackend {@code hashmap} (state on the heap) or {@code rocksdb} (state on local disk)
      * @param savepoint a savepoint or retained checkpoint to start from, or null for a fresh start
      */
-    public record Settings(KafkaSettings kafka, int parallelism, Duration idleness, Duration quietAfter,
-            Duration quietLag, Duration checkpointInterval, String checkpointDir, String stateBackend,
-            String savepoint) {
-
-        public Settings(KafkaSettings kafka, int parallelism, Duration idleness, Duration quietAfter, Duration quietLag,
-                Duration checkpointInterval, String checkpointDir) {
-            this(kafka, parallelism, idleness, quietAfter, quietLag, checkpointInterval, checkpointDir, "hashmap", null);
-        }
+    public record Settings(KafkaSettings kafka, int parallelism, QuietPartitions quiet, Duration checkpointInterval,
+            String checkpointDir, String stateBackend, String savepoint) {
 
         public Settings withSavepoint(String path) {
-            return new Settings(kafka, parallelism, idleness, quietAfter, quietLag, checkpointInterval, checkpointDir,
-                    stateBackend, path);
+            return new Settings(kafka, parallelism, quiet, checkpointInterval, checkpointDir, stateBackend, path);
         }
     }
 
@@ -99,18 +88,15 @@ public final class LiveJob {
         KafkaEndpoints endpoints = new KafkaEndpoints(kafka);
         IngestDecoder decoder = new IngestDecoder(reference);
         Duration lateness = ruleSet.ingest().allowedLateness().toDuration();
-        WatermarkStrategy<Ingested> watermarks = settings.quietAfter() == null
-                ? IngestWatermarks.strategy(lateness, settings.idleness())
-                : IngestWatermarks.liveStrategy(lateness, settings.quietAfter(), settings.quietLag(), WallClock.system());
 
-        DataStream<Ingested> reports = env
-                .fromSource(endpoints.source(kafka.gridReportsTopic(), IngestDecoder.GRID_REPORTS, decoder), watermarks,
-                        "Grid reports (Kafka)")
-                .uid("grid-reports-kafka");
-        DataStream<Ingested> ledger = env
-                .fromSource(endpoints.source(kafka.ledgerEventsTopic(), IngestDecoder.LEDGER_EVENTS, decoder),
-                        watermarks, "Ledger events (Kafka)")
-                .uid("ledger-events-kafka");
+        DataStream<Ingested> inputs = env
+                .fromSource(endpoints.liveInputs(decoder, lateness, settings.quiet()),
+                        LiveInputSource.watermarks(lateness), "Inputs (Kafka)")
+                .uid("inputs-kafka");
+        DataStream<Ingested> reports = inputs.filter(r -> IngestDecoder.GRID_REPORTS.equals(r.stream()))
+                .uid("grid-reports-of-inputs").name("Grid reports");
+        DataStream<Ingested> ledger = inputs.filter(r -> IngestDecoder.LEDGER_EVENTS.equals(r.stream()))
+                .uid("ledger-events-of-inputs").name("Ledger events");
 
         AlertWorkflow.Outputs outputs = AlertWorkflow.define(reports, ledger, RuleContext.of(reference, history));
 

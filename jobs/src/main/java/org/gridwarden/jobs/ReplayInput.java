@@ -69,7 +69,7 @@ public record ReplayInput(List<Path> gridReports, List<Path> ledgerEvents, List<
     /** One source per stream, out of order by at most {@code allowedLateness}. */
     public Streams read(StreamExecutionEnvironment env, ReferenceData reference, Duration allowedLateness) {
         IngestDecoder decoder = new IngestDecoder(reference);
-        WatermarkStrategy<Ingested> watermarks = IngestWatermarks.strategy(allowedLateness, null);
+        WatermarkStrategy<Ingested> watermarks = IngestWatermarks.strategy(allowedLateness);
         DataStream<Ingested> reports = env
                 .fromSource(new JsonLinesSource(gridReports, IngestDecoder.GRID_REPORTS, decoder), watermarks,
                         "Grid reports (files)")

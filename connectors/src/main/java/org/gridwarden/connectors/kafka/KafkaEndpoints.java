@@ -1,13 +1,21 @@
 package org.gridwarden.connectors.kafka;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.gridwarden.connectors.codec.IngestDecoder;
+import org.gridwarden.connectors.kafka.live.InputTopicsDeserializer;
+import org.gridwarden.connectors.kafka.live.LiveInputSource;
+import org.gridwarden.connectors.kafka.live.QuietPartitions;
 import org.gridwarden.rules.model.DeadLetter;
 import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.routing.RoutedAlert;
@@ -25,17 +33,28 @@ public final class KafkaEndpoints {
         this.settings = settings;
     }
 
-    public KafkaSource<Ingested> source(String topic, String stream, IngestDecoder decoder) {
-        return KafkaSource.<Ingested>builder()
+    /**
+     * Both input topics as one source (实时输入): committed records only, offsets committed on checkpoints, a
+     * fresh group starting at the earliest record kept.
+     */
+    public LiveInputSource liveInputs(IngestDecoder decoder, Duration allowedLateness, QuietPartitions quiet) {
+        Map<String, KafkaRecordDeserializationSchema<Ingested>> byTopic = Map.of(
+                settings.gridReportsTopic(), new IngestDeserializer(IngestDecoder.GRID_REPORTS, decoder),
+                settings.ledgerEventsTopic(), new IngestDeserializer(IngestDecoder.LEDGER_EVENTS, decoder));
+        List<String> topics = List.of(settings.gridReportsTopic(), settings.ledgerEventsTopic());
+        KafkaSource<Ingested> kafka = KafkaSource.<Ingested>builder()
                 .setBootstrapServers(settings.bootstrapServers())
-                .setTopics(topic)
+                .setTopics(topics)
                 .setGroupId(settings.groupId())
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new IngestDeserializer(stream, decoder))
+                .setDeserializer(new InputTopicsDeserializer(byTopic))
                 .setProperty("isolation.level", "read_committed")
                 .setProperty("commit.offsets.on.checkpoint", "true")
-                .setProperty("client.id.prefix", settings.groupId() + "-" + stream)
+                .setProperty("client.id.prefix", settings.groupId() + "-inputs")
                 .build();
+        Properties client = new Properties();
+        client.put("bootstrap.servers", settings.bootstrapServers());
+        return new LiveInputSource(kafka, topics, client, allowedLateness, quiet);
     }
 
     /**

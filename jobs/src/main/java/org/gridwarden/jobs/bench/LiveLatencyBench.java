@@ -27,6 +27,7 @@ import org.apache.flink.util.FileUtils;
 import org.gridwarden.connectors.kafka.AlertTopicWatcher;
 import org.gridwarden.connectors.kafka.EmbeddedKafka;
 import org.gridwarden.connectors.kafka.KafkaSettings;
+import org.gridwarden.connectors.kafka.live.QuietPartitions;
 import org.gridwarden.jobs.LiveJob;
 import org.gridwarden.rules.reference.Department;
 import org.gridwarden.rules.reference.ReferenceData;
@@ -70,7 +71,7 @@ import org.gridwarden.rules.ruleset.RuleSetHistory;
  */
 public final class LiveLatencyBench {
 
-    private static final Duration IDLENESS = Duration.ofSeconds(5);
+    private static final QuietPartitions QUIET = QuietPartitions.recorded(Duration.ofSeconds(5));
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     /**
@@ -100,8 +101,8 @@ public final class LiveLatencyBench {
                     .withIds("gridwarden-bench", "gridwarden-bench-" + UUID.randomUUID())
                     .withDelivery(settings.delivery());
             List<String> departmentTopics = createTopics(broker, kafka, reference, settings.parallelism());
-            LiveJob.Settings live = new LiveJob.Settings(kafka, settings.parallelism(), IDLENESS, null, null,
-                    settings.checkpointInterval(), checkpoints.toUri().toString());
+            LiveJob.Settings live = new LiveJob.Settings(kafka, settings.parallelism(), QUIET,
+                    settings.checkpointInterval(), checkpoints.toUri().toString(), "hashmap", null);
             StreamExecutionEnvironment env = LiveJob.environment(live);
             LiveJob.define(env, live, reference, history, Clock.systemUTC());
             try (MiniCluster cluster = miniCluster(env, settings.parallelism())) {

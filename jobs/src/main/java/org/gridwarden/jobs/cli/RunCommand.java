@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.gridwarden.connectors.kafka.KafkaEndpoints;
 import org.gridwarden.connectors.kafka.KafkaSettings;
+import org.gridwarden.connectors.kafka.live.QuietPartitions;
 import org.gridwarden.jobs.LiveJob;
 import org.gridwarden.jobs.live.RuleSetController;
 import org.gridwarden.rules.reference.ReferenceData;
@@ -36,20 +37,19 @@ final class RunCommand implements Callable<Integer> {
     int checkpointSeconds;
 
     @Option(names = "--quiet-after-seconds", defaultValue = "10",
-            description = "After this long without data, a partition's event time follows the wall clock, so deadlines"
-                    + " fire on a quiet night. Default ${DEFAULT-VALUE}; 0 switches this off for recorded data"
-                    + " played faster than real time (then --idle-seconds applies).")
+            description = "A partition read to its end and without a new record for this long is quiet: its event"
+                    + " time then follows the wall clock, so deadlines fire on a quiet night. Default ${DEFAULT-VALUE}.")
     int quietAfterSeconds;
-
-    @Option(names = "--idle-seconds", defaultValue = "30",
-            description = "With --quiet-after-seconds 0: a partition without data for this long no longer holds"
-                    + " event time back. Default ${DEFAULT-VALUE}.")
-    int idleSeconds;
 
     @Option(names = "--quiet-lag-seconds", defaultValue = "5",
             description = "How far behind the wall clock a quiet partition's event time stays; a record arriving"
                     + " after a quiet spell more than this far behind is dead-lettered as LATE. Default ${DEFAULT-VALUE}.")
     int quietLagSeconds;
+
+    @Option(names = "--recorded",
+            description = "The inputs carry recorded data played faster than real time (a demo, a rehearsal): a"
+                    + " quiet partition then stops holding the others back instead of following the wall clock.")
+    boolean recorded;
 
     @Option(names = "--delivery", defaultValue = "exactly-once", description = "exactly-once (default) or at-least-once.")
     String delivery;
@@ -85,9 +85,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (parallelism < 1 || checkpointSeconds < 1 || idleSeconds < 1 || quietAfterSeconds < 0 || quietLagSeconds < 0) {
-            throw new IllegalArgumentException("--parallelism, --checkpoint-seconds and --idle-seconds must be at least 1,"
-                    + " --quiet-after-seconds and --quiet-lag-seconds at least 0");
+        if (parallelism < 1 || checkpointSeconds < 1 || quietAfterSeconds < 1 || quietLagSeconds < 1) {
+            throw new IllegalArgumentException("--parallelism, --checkpoint-seconds, --quiet-after-seconds and"
+                    + " --quiet-lag-seconds must be at least 1");
         }
         ReferenceData reference = district.loadReference();
         RuleSetHistory history = district.loadHistory(reference);
@@ -97,11 +97,10 @@ final class RunCommand implements Callable<Integer> {
         if (!stateBackend.equals("hashmap") && !stateBackend.equals("rocksdb")) {
             throw new IllegalArgumentException("--state-backend must be hashmap or rocksdb, not " + stateBackend);
         }
-        boolean wallClock = quietAfterSeconds > 0;
-        LiveJob.Settings settings = new LiveJob.Settings(kafka, parallelism,
-                wallClock ? null : Duration.ofSeconds(idleSeconds),
-                wallClock ? Duration.ofSeconds(quietAfterSeconds) : null, Duration.ofSeconds(quietLagSeconds), Duration.ofSeconds(checkpointSeconds), checkpointDir, stateBackend,
-                savepoint);
+        QuietPartitions quiet = recorded ? QuietPartitions.recorded(Duration.ofSeconds(quietAfterSeconds))
+                : QuietPartitions.live(Duration.ofSeconds(quietAfterSeconds), Duration.ofSeconds(quietLagSeconds));
+        LiveJob.Settings settings = new LiveJob.Settings(kafka, parallelism, quiet,
+                Duration.ofSeconds(checkpointSeconds), checkpointDir, stateBackend, savepoint);
         System.out.printf("gridwarden live: %s, rule sets %s%n  in: %s, %s  out: alerts.<department>, %s, %s%n"
                         + "  group %s, transactional ids %s-*, delivery %s, checkpoints every %d s%n",
                 reference.district().name(), history.versions().stream().map(RuleSet::version).toList(),

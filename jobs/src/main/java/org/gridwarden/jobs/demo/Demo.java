@@ -26,6 +26,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.gridwarden.connectors.kafka.AlertTopicWatcher;
 import org.gridwarden.connectors.kafka.EmbeddedKafka;
 import org.gridwarden.connectors.kafka.KafkaSettings;
+import org.gridwarden.connectors.kafka.live.QuietPartitions;
 import org.gridwarden.connectors.kafka.TimedLinePlayer;
 import org.gridwarden.jobs.LiveJob;
 import org.gridwarden.rules.model.Alert;
@@ -72,11 +73,10 @@ public final class Demo {
                     kafkaSettings.gridReportsTopic(), kafkaSettings.ledgerEventsTopic(),
                     kafkaSettings.deadLetterTopic(), alertTopics.size() - 1);
 
-            // recorded data on an accelerated clock: event time is not wall time, so no wall-clock fallback; the
-            // idleness outlasts a slow first poll of one input, which would otherwise let the other input's
-            // watermark pass its first records (dead-lettered as LATE), as the live tests' 5 s does
-            LiveJob.Settings live = new LiveJob.Settings(kafkaSettings, 2, Duration.ofSeconds(5), null, null,
-                    Duration.ofMillis(500), null);
+            // recorded data on an accelerated clock: event time is not wall time, so a partition read to its end
+            // stops holding the others back instead of following the wall clock
+            LiveJob.Settings live = new LiveJob.Settings(kafkaSettings, 2, QuietPartitions.recorded(Duration.ofSeconds(2)),
+                    Duration.ofMillis(500), null, "hashmap", null);
             StreamExecutionEnvironment env = LiveJob.environment(live);
             LiveJob.define(env, live, reference, ruleSet, Clock.systemUTC());
             JobClient job = env.executeAsync("gridwarden demo");

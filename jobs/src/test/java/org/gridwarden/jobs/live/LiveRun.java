@@ -22,6 +22,7 @@ import org.gridwarden.connectors.codec.AlertCodec;
 import org.gridwarden.connectors.kafka.AlertTopicWatcher;
 import org.gridwarden.connectors.kafka.EmbeddedKafka;
 import org.gridwarden.connectors.kafka.KafkaSettings;
+import org.gridwarden.connectors.kafka.live.QuietPartitions;
 import org.gridwarden.connectors.kafka.TimedLinePlayer;
 import org.gridwarden.jobs.LiveJob;
 import org.gridwarden.jobs.demo.Demo;
@@ -57,7 +58,14 @@ final class LiveRun implements AutoCloseable {
      * would arrive behind the watermark.
      */
     JobClient startJob(RuleSet ruleSet, String savepoint, MiniCluster cluster) throws Exception {
-        LiveJob.Settings live = liveSettings().withSavepoint(savepoint);
+        return startJob(ruleSet, savepoint, cluster, liveSettings().quiet());
+    }
+
+    /** As {@link #startJob(RuleSet, String, MiniCluster)} with the given quiet-partition behaviour. */
+    JobClient startJob(RuleSet ruleSet, String savepoint, MiniCluster cluster, QuietPartitions quiet) throws Exception {
+        LiveJob.Settings base = liveSettings();
+        LiveJob.Settings live = new LiveJob.Settings(base.kafka(), base.parallelism(), quiet, base.checkpointInterval(),
+                base.checkpointDir(), base.stateBackend(), savepoint);
         StreamExecutionEnvironment env = LiveJob.environment(live);
         LiveJob.define(env, live, Fixtures.reference(), ruleSet, Clock.systemUTC());
         JobClient job = env.executeAsync("live test");
@@ -65,11 +73,10 @@ final class LiveRun implements AutoCloseable {
         return job;
     }
 
-    /** Exactly-once at parallelism 2, checkpoints every 0.5 s, recorded data: idleness instead of the wall clock. */
+    /** Exactly-once at parallelism 2, checkpoints every 0.5 s, recorded data: quiet partitions go idle. */
     LiveJob.Settings liveSettings() {
-        // idleness outlasts a restarted reader's first poll, so a recovering partition never counts as idle
-        return new LiveJob.Settings(settings, 2, Duration.ofSeconds(5), null, null, Duration.ofMillis(500), null,
-                "hashmap", null);
+        return new LiveJob.Settings(settings, 2, QuietPartitions.recorded(Duration.ofSeconds(2)), Duration.ofMillis(500),
+                null, "hashmap", null);
     }
 
     /** Until every task of the job runs in an attempt after {@code minAttempt} (a restart raises the attempt). */

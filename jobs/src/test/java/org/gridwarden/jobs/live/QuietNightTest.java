@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,6 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.gridwarden.connectors.kafka.AlertTopicWatcher;
 import org.gridwarden.connectors.kafka.EmbeddedKafka;
 import org.gridwarden.connectors.kafka.KafkaSettings;
+import org.gridwarden.connectors.kafka.live.QuietPartitions;
 import org.gridwarden.jobs.LiveJob;
 import org.gridwarden.jobs.demo.Demo;
 import org.gridwarden.rules.model.Alert;
@@ -59,8 +61,8 @@ class QuietNightTest {
                     .withDelivery(DeliveryGuarantee.AT_LEAST_ONCE);
             Demo.createTopics(kafka, settings, Fixtures.reference());
 
-            LiveJob.Settings live = new LiveJob.Settings(settings, 2, null, QUIET_AFTER, QUIET_LAG,
-                    Duration.ofSeconds(1), null);
+            LiveJob.Settings live = new LiveJob.Settings(settings, 2, QuietPartitions.live(QUIET_AFTER, QUIET_LAG),
+                    Duration.ofSeconds(1), null, "hashmap", null);
             StreamExecutionEnvironment env = LiveJob.environment(live);
             LiveJob.define(env, live, Fixtures.reference(), ruleSetFilingWithin(FILING_LIMIT), Clock.systemUTC());
             JobClient job = env.executeAsync("quiet night");
@@ -69,7 +71,7 @@ class QuietNightTest {
                         received.put(alert.ruleId() + " " + alert.level(), alert);
                         receivedAt.putIfAbsent(alert.ruleId() + " " + alert.level(), Instant.now());
                     })) {
-                Thread.sleep(3000); // the job is running and reading
+                awaitRunning(job); // the records may come before the readers: they are then a backlog, not late
                 Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
                 Instant due = now.plusSeconds(6);
                 String t = iso(now);
@@ -101,9 +103,17 @@ class QuietNightTest {
         Duration notFiledDelay = Duration.between(notFiled.eventTime(), receivedAt.get("HAZARD_NOT_FILED ALERT"));
         System.out.printf("quiet night: OVERDUE readable %d ms, HAZARD_NOT_FILED %d ms after its deadline%n",
                 overdueDelay.toMillis(), notFiledDelay.toMillis());
-        // quietAfter + quietLag + the periodic watermark interval + delivery: a few seconds, not a night
-        assertTrue(overdueDelay.compareTo(Duration.ofSeconds(10)) < 0, "overdue after " + overdueDelay);
-        assertTrue(notFiledDelay.compareTo(Duration.ofSeconds(10)) < 0, "not filed after " + notFiledDelay);
+        // quietAfter + quietLag + a probe + a checkpoint (1 s here) + delivery: seconds, not the whole night
+        // that replay's event time alone would take; the bound is loose for a loaded machine
+        assertTrue(overdueDelay.compareTo(Duration.ofSeconds(30)) < 0, "overdue after " + overdueDelay);
+        assertTrue(notFiledDelay.compareTo(Duration.ofSeconds(30)) < 0, "not filed after " + notFiledDelay);
+    }
+
+    private static void awaitRunning(JobClient job) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (job.getJobStatus().get() != JobStatus.RUNNING && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
     }
 
     private static String iso(Instant t) {

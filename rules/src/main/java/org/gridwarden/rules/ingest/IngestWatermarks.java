@@ -17,27 +17,10 @@ public final class IngestWatermarks {
     private IngestWatermarks() {}
 
     /**
-     * Event-time watermarks only: for replay and the demo (event time is not wall time there). When every
-     * input is quiet the watermark stops; {@code idleness} (or null) only keeps one quiet split from holding
-     * back the others.
+     * For bounded runs (replay, backtest, history from Kafka): event-time watermarks only, since event time is
+     * not wall time there. The live job's watermarks come from its Kafka source's partition clocks.
      */
-    public static WatermarkStrategy<Ingested> strategy(Duration allowedLateness, Duration idleness) {
-        WatermarkStrategy<Ingested> s = WatermarkStrategy.<Ingested>forBoundedOutOfOrderness(allowedLateness)
-                .withTimestampAssigner(EVENT_TIME);
-        return idleness == null ? s : s.withIdleness(idleness);
-    }
-
-    /**
-     * Live mode only, where event time follows wall time: as {@link #strategy} while records flow, and a split
-     * quiet for {@code quietAfter} of wall time advances to {@code clock - quietLag} (see
-     * {@link QuietFallbackWatermarks}), so deadlines fire on a quiet night. No idleness here: an idle split
-     * would stop emitting, and when all are idle the watermark stops, which is what this avoids; a quiet split
-     * following the clock does not hold back the others either.
-     */
-    public static WatermarkStrategy<Ingested> liveStrategy(
-            Duration allowedLateness, Duration quietAfter, Duration quietLag, WallClock clock) {
-        return WatermarkStrategy.<Ingested>forGenerator(
-                        context -> new QuietFallbackWatermarks(allowedLateness, quietAfter, quietLag, clock))
-                .withTimestampAssigner(EVENT_TIME);
+    public static WatermarkStrategy<Ingested> strategy(Duration allowedLateness) {
+        return WatermarkStrategy.<Ingested>forBoundedOutOfOrderness(allowedLateness).withTimestampAssigner(EVENT_TIME);
     }
 }

@@ -26,6 +26,11 @@ public record Ingested(GridReport report, LedgerEvent ledgerEvent, Origin origin
         return new Ingested(report, ledgerEvent, null, deadLetter);
     }
 
+    /** The input stream the record came from (grid reports or ledger events). */
+    public String stream() {
+        return origin != null ? origin.stream() : deadLetter.stream();
+    }
+
     public boolean isValid() {
         return deadLetter == null;
     }

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -28,7 +30,10 @@ import org.gridwarden.jobs.EmissionWindow;
 import org.gridwarden.jobs.KafkaHistory;
 import org.gridwarden.jobs.ReplayJob;
 import org.gridwarden.jobs.demo.Demo;
+import org.gridwarden.jobs.generate.CityRates;
+import org.gridwarden.jobs.generate.ExpectedAlerts;
 import org.gridwarden.jobs.generate.GeneratorSettings;
+import org.gridwarden.jobs.generate.Layout;
 import org.gridwarden.jobs.generate.StreamGenerator;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.testing.Fixtures;
@@ -58,7 +63,7 @@ class BacklogFaultsTest {
     @Test
     void aFreshStartOnTopicsHoldingWeeksOfHistory_raisesExactlyTheReplaysAlerts(@TempDir Path dir,
             @InjectMiniCluster MiniCluster cluster) throws Exception {
-        List<TimedLinePlayer.Line> history = historyEndingYesterday(dir.resolve("in"), 21);
+        List<TimedLinePlayer.Line> history = historyEndingYesterday(dir.resolve("in"), 21, CityRates.SAMPLE);
         try (LiveRun run = new LiveRun()) {
             TimedLinePlayer.play(run.kafka.bootstrapServers(), history, AS_FAST_AS_POSSIBLE, l -> {});
             Instant cut = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -79,19 +84,32 @@ class BacklogFaultsTest {
     @Test
     void aSavepointRestartAfterDaysOfDowntime_catchesUpWithoutLosingOrInventingAnAlert(@TempDir Path dir,
             @InjectMiniCluster MiniCluster cluster) throws Exception {
-        List<TimedLinePlayer.Line> history = historyEndingYesterday(dir.resolve("in"), 21);
-        Instant down = history.get(0).eventTime().plus(Duration.ofDays(14));
-        List<TimedLinePlayer.Line> before = history.stream().filter(l -> l.eventTime().isBefore(down)).toList();
-        List<TimedLinePlayer.Line> backlog = history.stream().filter(l -> !l.eventTime().isBefore(down)).toList();
+        // grid workers patrolling four times a day and visiting four households: reports far denser than cases
+        CityRates busyGrids = new CityRates(4, 4.0, CityRates.SAMPLE.hazardsPerGrid(),
+                CityRates.SAMPLE.casesPerThousandResidents());
+        List<TimedLinePlayer.Line> history = historyEndingYesterday(dir.resolve("in"), 21, busyGrids);
+        Instant down = LocalDate.now(DISTRICT).minusDays(6).atStartOfDay(DISTRICT).toInstant();
+        List<TimedLinePlayer.Line> before = new ArrayList<>();
+        List<TimedLinePlayer.Line> backlog = new ArrayList<>();
+        // each topic's lines keep their recorded order, so a line goes with the newest time its topic reached
+        Map<String, Instant> reached = new HashMap<>();
+        for (TimedLinePlayer.Line l : history) {
+            Instant t = reached.merge(l.topic(), l.eventTime() == null ? Instant.MIN : l.eventTime(),
+                    (a, b) -> a.isAfter(b) ? a : b);
+            (t.isBefore(down) ? before : backlog).add(l);
+        }
         try (LiveRun run = new LiveRun()) {
             long reports = backlog.stream().filter(l -> l.topic().equals(TOPICS.gridReportsTopic())).count();
-            System.out.printf("backlog: %,d records over %d days, %,d grid reports per ledger event%n", backlog.size(),
-                    Duration.between(down, history.get(history.size() - 1).eventTime()).toDays() + 1,
-                    reports / Math.max(1, backlog.size() - reports));
+            System.out.printf("backlog: %,d records over %d days, %.1f grid reports per ledger event%n", backlog.size(),
+                    Duration.between(down, Instant.now()).toDays(), reports / (double) Math.max(1, backlog.size() - reports));
 
-            JobClient job = run.startJob(Fixtures.ruleSet(), null, cluster, RUN_DEFAULTS);
+            // live until the stop: the first part arrived as it happened, so no quiet spell put the job on the
+            // wall clock before the downtime (here the first part is played at once, so quiet is kept off)
+            JobClient job = run.startJob(Fixtures.ruleSet(), null, cluster,
+                    QuietPartitions.live(Duration.ofHours(1), RUN_DEFAULTS.lag()));
             TimedLinePlayer.play(run.kafka.bootstrapServers(), before, AS_FAST_AS_POSSIBLE, l -> {});
-            Thread.sleep(RUN_DEFAULTS.after().plusSeconds(5).toMillis()); // caught up and quiet: on the wall clock
+            Instant settled = down.minus(Duration.ofDays(1));
+            awaitAlertsBefore(run, settled, replayOfTopics(run, dir.resolve("replay-before"), settled).size());
             String savepoint = job.stopWithSavepoint(false, dir.resolve("savepoints").toUri().toString(),
                     SavepointFormatType.CANONICAL).get();
 
@@ -113,15 +131,12 @@ class BacklogFaultsTest {
         }
     }
 
-    /** Generated days of the sample district, the last one yesterday, in play order. */
-    static List<TimedLinePlayer.Line> historyEndingYesterday(Path dir, int days) throws Exception {
+    /** Generated days of the sample district, the last one yesterday, each topic in its recorded order. */
+    static List<TimedLinePlayer.Line> historyEndingYesterday(Path dir, int days, CityRates rates) throws Exception {
         LocalDate start = LocalDate.now(DISTRICT).minusDays(days + 1L);
-        StreamGenerator.generate(Fixtures.reference(), Fixtures.ruleSet(), new GeneratorSettings(days, 7, start), dir,
-                line -> {});
-        return Demo.scenarioLines(dir, TOPICS).stream()
-                .sorted(java.util.Comparator.comparing(TimedLinePlayer.Line::eventTime)
-                        .thenComparing(TimedLinePlayer.Line::order))
-                .toList();
+        StreamGenerator.generate(Fixtures.reference(), Fixtures.ruleSet(),
+                new GeneratorSettings(days, 7, start, Layout.SINGLE, rates, ExpectedAlerts.RECORDS), dir, line -> {});
+        return Demo.scenarioLines(dir, TOPICS);
     }
 
     /** The live alerts that became true before {@code cut}, once there are as many as the replay's. */

@@ -24,7 +24,7 @@ import org.apache.flink.metrics.Gauge;
 /**
  * The Kafka split enumerator plus one thing: every probe interval it asks the broker for each input
  * partition's first and end offset (read_committed) and tells every reader, so a reader knows when it has
- * read a partition to its end. This is the one place that decides, for the whole job, whether unread input
+ * read a partition to its end (the end of its committed data, see {@link DataEnds}). This is the one place that decides, for the whole job, whether unread input
  * exists; when the broker cannot be asked, no reader hears anything and no partition counts as at rest.
  */
 final class EndOffsetsProbe implements SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> {
@@ -37,6 +37,7 @@ final class EndOffsetsProbe implements SplitEnumerator<KafkaPartitionSplit, Kafk
     private final Properties clientProperties;
     private final QuietPartitions quiet;
     private Admin admin;
+    private DataEnds dataEnds;
     private volatile PartitionEnds latest;
 
     EndOffsetsProbe(SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> kafka,
@@ -66,6 +67,7 @@ final class EndOffsetsProbe implements SplitEnumerator<KafkaPartitionSplit, Kafk
             props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ASK_TIMEOUT_MS);
             props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ASK_TIMEOUT_MS);
             admin = Admin.create(props);
+            dataEnds = new DataEnds(clientProperties);
         }
         // the ends are true at least as of this moment, whenever the answer comes
         long probedAt = System.currentTimeMillis();
@@ -78,8 +80,9 @@ final class EndOffsetsProbe implements SplitEnumerator<KafkaPartitionSplit, Kafk
         Map<TopicPartition, ListOffsetsResultInfo> beginnings = offsets(partitions, OffsetSpec.earliest());
         Map<String, PartitionEnds.Range> ranges = new HashMap<>();
         for (TopicPartition tp : partitions) {
+            long beginning = beginnings.get(tp).offset();
             ranges.put(KafkaPartitionSplit.toSplitId(tp),
-                    new PartitionEnds.Range(beginnings.get(tp).offset(), ends.get(tp).offset()));
+                    new PartitionEnds.Range(beginning, dataEnds.of(tp, beginning, ends.get(tp).offset())));
         }
         return new PartitionEnds(ranges, probedAt);
     }
@@ -135,6 +138,7 @@ final class EndOffsetsProbe implements SplitEnumerator<KafkaPartitionSplit, Kafk
         } finally {
             if (admin != null) {
                 admin.close(java.time.Duration.ZERO);
+                dataEnds.close();
             }
         }
     }

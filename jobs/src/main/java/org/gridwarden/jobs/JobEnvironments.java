@@ -1,16 +1,29 @@
 package org.gridwarden.jobs;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.NettyShuffleEnvironmentOptions;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** The execution settings every job of this project runs with. */
 public final class JobEnvironments {
+
+    /** Environment variable with Flink settings that override this project's. */
+    public static final String FLINK_PROPERTIES = "FLINK_PROPERTIES";
+
+    private static final YAMLMapper YAML = new YAMLMapper();
 
     /** Upper bound of rescaling; changing it later is a state migration. */
     public static final int MAX_PARALLELISM = 128;
@@ -51,7 +64,37 @@ public final class JobEnvironments {
         return conf;
     }
 
+    /**
+     * The job's environment. A local MiniCluster (run, demo, replay) listens on 127.0.0.1 only: its REST API
+     * cancels jobs without authentication and its BLOB server hands out job files. {@value #FLINK_PROPERTIES}
+     * (YAML {@code key: value} lines, as Flink's own container images take them) overrides any of it, e.g.
+     * {@code rest.bind-address: 0.0.0.0} to reach the web UI from another machine.
+     */
     public static StreamExecutionEnvironment create(Configuration conf) {
-        return StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        Configuration effective = new Configuration();
+        String loopback = InetAddress.getLoopbackAddress().getHostAddress();
+        effective.set(RestOptions.ADDRESS, loopback);
+        effective.set(RestOptions.BIND_ADDRESS, loopback);
+        effective.set(JobManagerOptions.ADDRESS, loopback);
+        effective.set(JobManagerOptions.BIND_HOST, loopback);
+        effective.set(TaskManagerOptions.HOST, loopback);
+        effective.set(TaskManagerOptions.BIND_HOST, loopback);
+        effective.addAll(conf);
+        effective.addAll(flinkProperties(System.getenv(FLINK_PROPERTIES)));
+        return StreamExecutionEnvironment.getExecutionEnvironment(effective);
+    }
+
+    static Configuration flinkProperties(String yaml) {
+        if (yaml == null || yaml.isBlank()) {
+            return new Configuration();
+        }
+        try {
+            Map<String, Object> parsed = YAML.readValue(yaml, new TypeReference<Map<String, Object>>() {});
+            Map<String, String> settings = new LinkedHashMap<>();
+            parsed.forEach((key, value) -> settings.put(key, String.valueOf(value)));
+            return Configuration.fromMap(settings);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(FLINK_PROPERTIES + " is not YAML key: value lines: " + e.getMessage(), e);
+        }
     }
 }

@@ -14,13 +14,16 @@ import org.gridwarden.connectors.kafka.KafkaEndpoints;
 import org.gridwarden.connectors.kafka.KafkaSettings;
 import org.gridwarden.connectors.kafka.live.LiveInputSource;
 import org.gridwarden.connectors.kafka.live.QuietPartitions;
-import org.gridwarden.jobs.cli.GridwardenCli;
+import org.gridwarden.jobs.live.LiveJobOptions;
 import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.routing.DepartmentTopicRouter;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.ruleset.RuleSet;
 import org.gridwarden.rules.ruleset.RuleSetHistory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * The live job (实时预警): Kafka in, rules, department topics out, exactly-once by default. The same class is
@@ -46,16 +49,30 @@ public final class LiveJob {
 
     private LiveJob() {}
 
-    public static void main(String[] args) {
-        // on a cluster, a new rule-set version goes live by flink stop and flink run -s (docs/rule-deployment.md)
-        String[] run = new String[args.length + 2];
-        run[0] = "run";
-        run[1] = "--no-rule-control";
-        System.arraycopy(args, 0, run, 2, args.length);
-        int exit = GridwardenCli.commandLine().execute(run);
-        if (exit != 0) {
-            throw new IllegalStateException("gridwarden run exited with " + exit);
-        }
+    /**
+     * The cluster jar's entry point: the options of {@code gridwarden run}, without rule control (on a cluster, a
+     * new rule-set version goes live by flink stop and flink run -s, docs/rule-deployment.md). A wrong option or a
+     * failing job surfaces as the exception itself, which is what the cluster reports.
+     */
+    public static void main(String[] args) throws Exception {
+        ClusterOptions cluster = new ClusterOptions();
+        new CommandLine(cluster).parseArgs(args);
+        ReferenceData reference = cluster.options.district().loadReference();
+        run(cluster.options.settings(), reference, cluster.options.district().loadHistory(reference));
+    }
+
+    /** The live job under {@code history} until it ends; rule-set changes need a restart. */
+    public static void run(Settings settings, ReferenceData reference, RuleSetHistory history) throws Exception {
+        StreamExecutionEnvironment env = environment(settings);
+        define(env, settings, reference, history, Clock.systemUTC());
+        env.execute("gridwarden live");
+    }
+
+    /** Only the live job's options: the rest of the command line needs classes a cluster does not ship. */
+    @Command(name = "gridwarden-live")
+    static final class ClusterOptions {
+        @Mixin
+        LiveJobOptions options;
     }
 
     public static StreamExecutionEnvironment environment(Settings settings) {

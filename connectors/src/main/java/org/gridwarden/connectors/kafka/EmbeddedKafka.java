@@ -72,6 +72,8 @@ import org.apache.kafka.server.common.MetadataVersion;
  *   <li>the cluster runs at the latest production metadata version with unstable APIs and feature
  *       versions disabled, like a released broker.</li>
  * </ul>
+ *
+ * <p>{@link #builder()} adds an outage switch ({@link #cutOff()}, {@link #restore()}) for broker-outage tests.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -91,18 +93,76 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path baseDirectory;
     private final String bootstrapServers;
     private final Thread cleanupHook;
+    private final OutageSwitch outageSwitch;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedKafka(KafkaClusterTestKit cluster, Path baseDirectory, String bootstrapServers, Thread cleanupHook) {
+    private EmbeddedKafka(KafkaClusterTestKit cluster, Path baseDirectory, String bootstrapServers, Thread cleanupHook,
+            OutageSwitch outageSwitch) {
         this.cluster = cluster;
         this.baseDirectory = baseDirectory;
         this.bootstrapServers = bootstrapServers;
         this.cleanupHook = cleanupHook;
+        this.outageSwitch = outageSwitch;
     }
 
     /** Starts a broker with the settings described in the class documentation. */
     public static EmbeddedKafka start() {
-        return start(Map.of());
+        return builder().start();
+    }
+
+    /** A broker with more than the default settings: overrides, an outage switch. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** What to start; {@link #start()} starts it. */
+    public static final class Builder {
+        private Map<String, ?> brokerOverrides = Map.of();
+        private boolean outageSwitch;
+
+        private Builder() {}
+
+        /** Broker settings applied on top of the defaults (see {@link EmbeddedKafka#start(Map)}). */
+        public Builder brokerOverrides(Map<String, ?> overrides) {
+            this.brokerOverrides = Objects.requireNonNull(overrides, "overrides");
+            return this;
+        }
+
+        /**
+         * Clients reach the broker through a loopback forwarder (the advertised listener is the forwarder's
+         * port), so {@link EmbeddedKafka#cutOff()} and {@link EmbeddedKafka#restore()} can take the broker away
+         * from every client and give it back while it keeps running.
+         */
+        public Builder outageSwitch() {
+            this.outageSwitch = true;
+            return this;
+        }
+
+        public EmbeddedKafka start() {
+            return EmbeddedKafka.start(this);
+        }
+    }
+
+    /**
+     * Drops every client connection and resets new ones, as if the broker's host went away; the broker keeps
+     * its data and goes on running.
+     *
+     * @throws IllegalStateException if the broker was not built with {@link Builder#outageSwitch()}
+     */
+    public void cutOff() {
+        requireOutageSwitch().cutOff();
+    }
+
+    /** Lets clients reach the broker again after {@link #cutOff()}. */
+    public void restore() {
+        requireOutageSwitch().restore();
+    }
+
+    private OutageSwitch requireOutageSwitch() {
+        if (outageSwitch == null) {
+            throw new IllegalStateException("This broker has no outage switch: start it with builder().outageSwitch()");
+        }
+        return outageSwitch;
     }
 
     /**
@@ -113,7 +173,11 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @throws IllegalStateException if the broker cannot be started
      */
     public static EmbeddedKafka start(Map<String, ?> brokerOverrides) {
-        Objects.requireNonNull(brokerOverrides, "brokerOverrides");
+        return builder().brokerOverrides(brokerOverrides).start();
+    }
+
+    private static EmbeddedKafka start(Builder wanted) {
+        Map<String, ?> brokerOverrides = wanted.brokerOverrides;
         List<String> reserved = brokerOverrides.keySet().stream().filter(RESERVED::contains).sorted().toList();
         if (!reserved.isEmpty()) {
             throw new IllegalArgumentException("EmbeddedKafka manages these broker settings itself: " + reserved);
@@ -130,6 +194,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(cleanupHook);
 
         KafkaClusterTestKit cluster = null;
+        OutageSwitch outageSwitch = null;
         Map<String, ServerSocketChannel> loopbackSockets = new HashMap<>();
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
@@ -172,6 +237,12 @@ public final class EmbeddedKafka implements AutoCloseable {
             loopbackSockets.put(controllerListener, openLoopbackSocket());
             installListenerSockets(builder, nodeId, loopbackSockets);
             int clientPort = loopbackSockets.get(clientListener).socket().getLocalPort();
+            int advertisedPort = clientPort;
+            if (wanted.outageSwitch) {
+                outageSwitch = OutageSwitch.open(clientPort);
+                advertisedPort = outageSwitch.port();
+                builder.setConfigProp("advertised.listeners", clientListener + "://" + loopback + ":" + advertisedPort);
+            }
 
             cluster = builder.build(); // from here on the cluster owns the sockets and the directory
             loopbackSockets.clear();
@@ -183,12 +254,16 @@ public final class EmbeddedKafka implements AutoCloseable {
                 throw new IllegalStateException("The broker did not take over its loopback socket (port " + clientPort
                         + "), it reports " + cluster.bootstrapServers());
             }
-            return new EmbeddedKafka(cluster, baseDirectory, loopback + ":" + clientPort, cleanupHook);
+            return new EmbeddedKafka(cluster, baseDirectory, loopback + ":" + advertisedPort, cleanupHook,
+                    outageSwitch);
         } catch (Exception | Error e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             loopbackSockets.values().forEach(EmbeddedKafka::closeQuietly);
+            if (outageSwitch != null) {
+                outageSwitch.close();
+            }
             if (cluster != null) {
                 try {
                     cluster.close();
@@ -259,6 +334,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        if (outageSwitch != null) {
+            outageSwitch.restore(); // the broker's own connections to itself run through it while it shuts down
+        }
         try {
             cluster.close();
         } catch (InterruptedException e) {
@@ -267,6 +345,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("The embedded Kafka broker did not stop cleanly", e);
         } finally {
+            if (outageSwitch != null) {
+                outageSwitch.close();
+            }
             deleteQuietly(baseDirectory);
             removeHook(cleanupHook);
         }

@@ -2,13 +2,10 @@ package org.gridwarden.jobs.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.gridwarden.connectors.kafka.KafkaEndpoints;
 import org.gridwarden.connectors.kafka.KafkaSettings;
-import org.gridwarden.connectors.kafka.live.QuietPartitions;
 import org.gridwarden.jobs.LiveJob;
+import org.gridwarden.jobs.live.LiveJobOptions;
 import org.gridwarden.jobs.live.RuleSetController;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.RuleSet;
@@ -23,51 +20,8 @@ import picocli.CommandLine.Option;
                 + " without losing state (see docs/rule-deployment.md).")
 final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT")
-    String bootstrapServers;
-
-    @Option(names = "--parallelism", defaultValue = "2", description = "Default ${DEFAULT-VALUE}.")
-    int parallelism;
-
-    @Option(names = "--checkpoint-dir", paramLabel = "URI", description = "Where checkpoints are kept, e.g. file:///var/gridwarden/checkpoints.")
-    String checkpointDir;
-
-    @Option(names = "--checkpoint-seconds", defaultValue = "10",
-            description = "Checkpoint interval; exactly-once alerts become visible at each checkpoint. Default ${DEFAULT-VALUE}.")
-    int checkpointSeconds;
-
-    @Option(names = "--quiet-after-seconds", defaultValue = "10",
-            description = "A partition read to its end and without a new record for this long is quiet: its event"
-                    + " time then follows the wall clock, so deadlines fire on a quiet night. Default ${DEFAULT-VALUE}.")
-    int quietAfterSeconds;
-
-    @Option(names = "--quiet-lag-seconds", defaultValue = "5",
-            description = "How far behind the wall clock a quiet partition's event time stays; a record arriving"
-                    + " after a quiet spell more than this far behind is dead-lettered as LATE. Default ${DEFAULT-VALUE}.")
-    int quietLagSeconds;
-
-    @Option(names = "--recorded",
-            description = "The inputs carry recorded data played faster than real time (a demo, a rehearsal): a"
-                    + " quiet partition then stops holding the others back instead of following the wall clock.")
-    boolean recorded;
-
-    @Option(names = "--delivery", defaultValue = "exactly-once", description = "exactly-once (default) or at-least-once.")
-    String delivery;
-
-    @Option(names = "--group-id", defaultValue = "gridwarden-live", description = "Consumer group. Default ${DEFAULT-VALUE}.")
-    String groupId;
-
-    @Option(names = "--transactional-id-prefix", defaultValue = "gridwarden-live",
-            description = "Unique per job and environment. Default ${DEFAULT-VALUE}.")
-    String transactionalIdPrefix;
-
-    @Option(names = "--state-backend", defaultValue = "hashmap",
-            description = "hashmap (state on the heap, default) or rocksdb (state on local disk). See docs/state-backend.md.")
-    String stateBackend;
-
-    @Option(names = "--from-savepoint", paramLabel = "URI",
-            description = "Start from a savepoint or retained checkpoint (an upgrade keeps every open case and deadline).")
-    String savepoint;
+    @Mixin
+    LiveJobOptions live;
 
     @Option(names = "--rule-control", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Follow rules.control: put each rule-set version submitted there (gridwarden rules deploy)"
@@ -80,40 +34,24 @@ final class RunCommand implements Callable<Integer> {
                     + " temporary directory; give durable storage in operation.")
     String savepointDir;
 
-    @Mixin
-    DistrictOptions district;
-
     @Override
     public Integer call() throws Exception {
-        if (parallelism < 1 || checkpointSeconds < 1 || quietAfterSeconds < 1 || quietLagSeconds < 1) {
-            throw new IllegalArgumentException("--parallelism, --checkpoint-seconds, --quiet-after-seconds and"
-                    + " --quiet-lag-seconds must be at least 1");
-        }
-        ReferenceData reference = district.loadReference();
-        RuleSetHistory history = district.loadHistory(reference);
-        KafkaSettings kafka = KafkaSettings.defaults(bootstrapServers)
-                .withDelivery(KafkaEndpoints.parseDelivery(delivery))
-                .withIds(groupId, transactionalIdPrefix);
-        if (!stateBackend.equals("hashmap") && !stateBackend.equals("rocksdb")) {
-            throw new IllegalArgumentException("--state-backend must be hashmap or rocksdb, not " + stateBackend);
-        }
-        QuietPartitions quiet = recorded ? QuietPartitions.recorded(Duration.ofSeconds(quietAfterSeconds))
-                : QuietPartitions.live(Duration.ofSeconds(quietAfterSeconds), Duration.ofSeconds(quietLagSeconds));
-        LiveJob.Settings settings = new LiveJob.Settings(kafka, parallelism, quiet,
-                Duration.ofSeconds(checkpointSeconds), checkpointDir, stateBackend, savepoint);
+        LiveJob.Settings settings = live.settings();
+        ReferenceData reference = live.district().loadReference();
+        RuleSetHistory history = live.district().loadHistory(reference);
+        KafkaSettings kafka = settings.kafka();
         System.out.printf("gridwarden live: %s, rule sets %s%n  in: %s, %s  out: alerts.<department>, %s, %s%n"
                         + "  group %s, transactional ids %s-*, delivery %s, checkpoints every %d s%n",
                 reference.district().name(), history.versions().stream().map(RuleSet::version).toList(),
                 kafka.gridReportsTopic(), kafka.ledgerEventsTopic(), kafka.allAlertsTopic(), kafka.deadLetterTopic(),
-                kafka.groupId(), kafka.transactionalIdPrefix(), delivery, checkpointSeconds);
+                kafka.groupId(), kafka.transactionalIdPrefix(), kafka.delivery(),
+                settings.checkpointInterval().toSeconds());
         if (ruleControl) {
             String savepoints = savepointDir != null ? savepointDir
                     : Path.of(System.getProperty("java.io.tmpdir"), "gridwarden-savepoints").toUri().toString();
             new RuleSetController(settings, reference, history, savepoints, Clock.systemUTC(), System.out).run();
         } else {
-            StreamExecutionEnvironment env = LiveJob.environment(settings);
-            LiveJob.define(env, settings, reference, history, Clock.systemUTC());
-            env.execute("gridwarden live");
+            LiveJob.run(settings, reference, history);
         }
         return 0;
     }

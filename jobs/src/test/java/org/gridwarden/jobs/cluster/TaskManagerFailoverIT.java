@@ -87,10 +87,8 @@ class TaskManagerFailoverIT {
                         "--checkpoint-dir", work.resolve("checkpoints").toUri().toString(),
                         "--transactional-id-prefix", "gridwarden-cluster-" + UUID.randomUUID(),
                         // the week is recorded and played faster than real time: event time must not follow the
-                        // wall clock. Idleness lets the quiet ledger partitions stop holding event time back at the
-                        // end; it must outlast a restarted reader's first poll, or that reader's partitions count
-                        // as idle, event time runs ahead, and their records become late
-                        "--quiet-after-seconds", "0", "--idle-seconds", "10"));
+                        // wall clock; a partition read to its end and quiet stops holding event time back
+                        "--recorded", "--quiet-after-seconds", "2"));
                 FlinkProcessCluster.await("all tasks of job " + jobId + " running", STARTUP,
                         () -> rest.job(jobId).allTasksRunning());
 

@@ -3,7 +3,6 @@ package org.gridwarden.jobs.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
@@ -22,13 +20,9 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.gridwarden.connectors.codec.AlertCodec;
 import org.gridwarden.connectors.kafka.KafkaSettings;
 import org.gridwarden.connectors.kafka.TimedLinePlayer;
 import org.gridwarden.connectors.kafka.live.QuietPartitions;
-import org.gridwarden.jobs.EmissionWindow;
-import org.gridwarden.jobs.KafkaHistory;
-import org.gridwarden.jobs.ReplayJob;
 import org.gridwarden.jobs.demo.Demo;
 import org.gridwarden.jobs.generate.CityRates;
 import org.gridwarden.jobs.generate.ExpectedAlerts;
@@ -67,10 +61,10 @@ class BacklogFaultsTest {
         try (LiveRun run = new LiveRun()) {
             TimedLinePlayer.play(run.kafka.bootstrapServers(), history, AS_FAST_AS_POSSIBLE, l -> {});
             Instant cut = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            List<Alert> expected = replayOfTopics(run, dir.resolve("replay"), cut);
+            List<Alert> expected = run.replayOfTopics(dir.resolve("replay"), cut);
 
             JobClient job = run.startJob(Fixtures.ruleSet(), null, cluster, RUN_DEFAULTS);
-            List<Alert> live = awaitAlertsBefore(run, cut, expected.size());
+            List<Alert> live = run.alertsBefore(cut, expected.size(), Duration.ofSeconds(180));
             assertNoRestart(cluster, job);
             job.cancel().get();
 
@@ -109,18 +103,18 @@ class BacklogFaultsTest {
                     QuietPartitions.live(Duration.ofHours(1), RUN_DEFAULTS.lag()));
             TimedLinePlayer.play(run.kafka.bootstrapServers(), before, AS_FAST_AS_POSSIBLE, l -> {});
             Instant settled = down.minus(Duration.ofDays(1));
-            awaitAlertsBefore(run, settled, replayOfTopics(run, dir.resolve("replay-before"), settled).size());
+            run.alertsBefore(settled, run.replayOfTopics(dir.resolve("replay-before"), settled).size(), Duration.ofSeconds(180));
             String savepoint = job.stopWithSavepoint(false, dir.resolve("savepoints").toUri().toString(),
                     SavepointFormatType.CANONICAL).get();
 
             // days of downtime: the rest of the history arrives while nothing reads it
             TimedLinePlayer.play(run.kafka.bootstrapServers(), backlog, AS_FAST_AS_POSSIBLE, l -> {});
             Instant cut = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            List<Alert> expected = replayOfTopics(run, dir.resolve("replay"), cut);
+            List<Alert> expected = run.replayOfTopics(dir.resolve("replay"), cut);
 
             Instant restarted = Instant.now();
             JobClient second = run.startJob(Fixtures.ruleSet(), savepoint, cluster, RUN_DEFAULTS);
-            List<Alert> live = awaitAlertsBefore(run, cut, expected.size());
+            List<Alert> live = run.alertsBefore(cut, expected.size(), Duration.ofSeconds(180));
             System.out.printf("savepoint restart on a backlog of %,d records: caught up %.1f s after the restart%n",
                     backlog.size(), Duration.between(restarted, Instant.now()).toMillis() / 1000.0 - 3);
             assertNoRestart(cluster, second);
@@ -137,29 +131,6 @@ class BacklogFaultsTest {
         StreamGenerator.generate(Fixtures.reference(), Fixtures.ruleSet(),
                 new GeneratorSettings(days, 7, start, Layout.SINGLE, rates, ExpectedAlerts.RECORDS), dir, line -> {});
         return Demo.scenarioLines(dir, TOPICS);
-    }
-
-    /** The live alerts that became true before {@code cut}, once there are as many as the replay's. */
-    private static List<Alert> awaitAlertsBefore(LiveRun run, Instant cut, int count) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(180);
-        while (before(run.on(run.settings.allAlertsTopic()), cut).size() < count && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-        }
-        Thread.sleep(3000); // a duplicate would show now
-        return before(run.on(run.settings.allAlertsTopic()), cut);
-    }
-
-    private static List<Alert> before(List<Alert> alerts, Instant cut) {
-        return alerts.stream().filter(a -> a.eventTime().isBefore(cut)).toList();
-    }
-
-    private static List<Alert> replayOfTopics(LiveRun run, Path out, Instant cut) throws Exception {
-        ReplayJob.run(new ReplayJob.Settings(null, out, cut, 2, RuntimeExecutionMode.BATCH, EmissionWindow.ALL,
-                new KafkaHistory(run.settings.withIds("replay-" + out.getFileName(), "replay"), null, null)),
-                Fixtures.reference(), Fixtures.ruleSet(), System.out);
-        AlertCodec codec = new AlertCodec();
-        return before(Files.readAllLines(out.resolve("alerts/all.jsonl")).stream().filter(l -> !l.isBlank())
-                .map(codec::decodeAlert).toList(), cut);
     }
 
     private static void assertNoRestart(MiniCluster cluster, JobClient job) throws Exception {

@@ -1,5 +1,9 @@
 package org.gridwarden.jobs.live;
 
+import org.gridwarden.jobs.ReplayJob;
+import org.gridwarden.jobs.KafkaHistory;
+import org.gridwarden.jobs.EmissionWindow;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +47,12 @@ final class LiveRun implements AutoCloseable {
     private final AlertTopicWatcher watcher;
 
     LiveRun() {
-        kafka = EmbeddedKafka.start();
+        this(EmbeddedKafka.start());
+    }
+
+    /** A live run on the given broker (e.g. one with an outage switch). */
+    LiveRun(EmbeddedKafka broker) {
+        kafka = broker;
         settings = KafkaSettings.defaults(kafka.bootstrapServers())
                 .withIds("live-test", "live-test-" + UUID.randomUUID())
                 .withDelivery(DeliveryGuarantee.EXACTLY_ONCE);
@@ -119,6 +128,42 @@ final class LiveRun implements AutoCloseable {
             Thread.sleep(100);
         }
         Thread.sleep(3000);
+    }
+
+    /**
+     * The live alerts that became true before {@code cut}, once there are {@code count} of them (or after
+     * {@code max}), and a little later, so that any duplicate would show.
+     */
+    List<Alert> alertsBefore(Instant cut, int count, Duration max) throws InterruptedException {
+        Instant deadline = Instant.now().plus(max);
+        while (before(on(settings.allAlertsTopic()), cut).size() < count && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(3000);
+        return before(on(settings.allAlertsTopic()), cut);
+    }
+
+    /** A replay (BATCH) of exactly what the input topics hold, up to {@code cut}: the alerts before it. */
+    List<Alert> replayOfTopics(Path out, Instant cut) throws Exception {
+        ReplayJob.run(new ReplayJob.Settings(null, out, cut, 2, RuntimeExecutionMode.BATCH, EmissionWindow.ALL,
+                new KafkaHistory(settings.withIds("replay-" + UUID.randomUUID(), "replay"), null, null)),
+                Fixtures.reference(), Fixtures.ruleSet(), System.out);
+        AlertCodec codec = new AlertCodec();
+        return before(Files.readAllLines(out.resolve("alerts/all.jsonl")).stream().filter(l -> !l.isBlank())
+                .map(codec::decodeAlert).toList(), cut);
+    }
+
+    static List<Alert> before(List<Alert> alerts, Instant cut) {
+        return alerts.stream().filter(a -> a.eventTime().isBefore(cut)).toList();
+    }
+
+    /** How often the job's tasks were restarted (the highest attempt number of any task). */
+    static int restarts(MiniCluster cluster, JobClient job) throws Exception {
+        int most = 0;
+        for (AccessExecutionVertex v : cluster.getExecutionGraph(job.getJobID()).get().getAllExecutionVertices()) {
+            most = Math.max(most, v.getCurrentExecutionAttempt().getAttemptNumber());
+        }
+        return most;
     }
 
     static List<String> ids(List<Alert> alerts) {

@@ -12,6 +12,7 @@ import java.io.Serializable;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Optional;
 import org.gridwarden.rules.ingest.IngestValidator;
@@ -170,7 +171,8 @@ public final class IngestDecoder implements Serializable {
             return null;
         }
         try {
-            return OffsetDateTime.parse(s).toInstant();
+            // timers are milliseconds: a finer time would wake its timer just before itself, and never fire
+            return OffsetDateTime.parse(s).toInstant().truncatedTo(ChronoUnit.MILLIS);
         } catch (DateTimeException e) {
             throw new BadField(IMPOSSIBLE_TIME, "field '" + field + "': '" + s
                     + "' is not an ISO-8601 time with offset such as 2026-11-20T09:30:00+08:00");

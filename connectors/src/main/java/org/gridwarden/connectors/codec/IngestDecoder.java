@@ -1,5 +1,6 @@
 package org.gridwarden.connectors.codec;
 
+import static org.gridwarden.rules.model.DeadLetter.FUTURE;
 import static org.gridwarden.rules.model.DeadLetter.IMPOSSIBLE_TIME;
 import static org.gridwarden.rules.model.DeadLetter.INVALID_VALUE;
 import static org.gridwarden.rules.model.DeadLetter.MALFORMED_JSON;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Serializable;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +28,7 @@ import org.gridwarden.rules.model.Origin;
 import org.gridwarden.rules.model.Priority;
 import org.gridwarden.rules.model.ReportKind;
 import org.gridwarden.rules.reference.ReferenceData;
+import org.gridwarden.rules.ruleset.IngestRules;
 
 /**
  * Input contract v1 (DESIGN §4): one JSON object per record in, a typed record or a dead letter naming the
@@ -38,10 +41,12 @@ public final class IngestDecoder implements Serializable {
     public static final String LEDGER_EVENTS = "ledger.events";
 
     private final IngestValidator validator;
+    private final long futureToleranceMillis;
     private transient ObjectMapper mapper;
 
-    public IngestDecoder(ReferenceData reference) {
+    public IngestDecoder(ReferenceData reference, IngestRules ingest) {
         this.validator = new IngestValidator(reference);
+        this.futureToleranceMillis = ingest.futureTolerance().toDuration().toMillis();
     }
 
     /** Decodes a record of the given stream ({@link #GRID_REPORTS} or {@link #LEDGER_EVENTS}). */
@@ -73,7 +78,7 @@ public final class IngestDecoder implements Serializable {
                 time(n, "observedAt", true),
                 time(n, "reportedAt", false),
                 text(n, "note"));
-        Optional<Problem> problem = validator.check(r);
+        Optional<Problem> problem = validator.check(r).or(() -> future("observedAt", r.observedAt(), origin));
         return problem.isPresent()
                 ? Ingested.of(origin.deadLetter(problem.get().reason(), problem.get().detail()))
                 : Ingested.of(r, origin);
@@ -97,10 +102,28 @@ public final class IngestDecoder implements Serializable {
                 text(n, "department"),
                 text(n, "resolution"),
                 integer(n, "satisfaction"));
-        Optional<Problem> problem = validator.check(e);
+        Optional<Problem> problem = validator.check(e).or(() -> future("at", e.at(), origin));
         return problem.isPresent()
                 ? Ingested.of(origin.deadLetter(problem.get().reason(), problem.get().detail()))
                 : Ingested.of(e, origin);
+    }
+
+    /**
+     * An event time further ahead than the tolerance of when the record arrived (or of the wall clock, if
+     * that is earlier) comes from a wrong clock: obeyed, it would move the job's event time past every deadline.
+     */
+    private Optional<Problem> future(String field, Instant eventTime, Origin origin) {
+        if (origin.arrivedAt() == null) {
+            return Optional.empty();
+        }
+        long seen = Math.min(origin.arrivedAt(), System.currentTimeMillis());
+        long ahead = eventTime.toEpochMilli() - seen;
+        if (ahead <= futureToleranceMillis) {
+            return Optional.empty();
+        }
+        return Optional.of(new Problem(FUTURE, "field '" + field + "': " + eventTime + " is " + Duration.ofMillis(ahead)
+                + " ahead of the record's arrival at " + Instant.ofEpochMilli(seen) + ", more than the "
+                + Duration.ofMillis(futureToleranceMillis) + " allowed (ingest.futureTolerance)"));
     }
 
     private ObjectMapper mapper() {

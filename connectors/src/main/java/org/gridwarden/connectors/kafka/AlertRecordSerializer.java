@@ -13,7 +13,8 @@ import org.gridwarden.rules.routing.RoutedAlert;
 /**
  * An alert as a Kafka record on its destination topic: keyed by its subject (case, grid, building) so that
  * one subject stays ordered, with rule, level, department and rule-set version as headers so consumers can
- * filter without parsing. The emit time is stamped here, at the edge of the job.
+ * filter without parsing. The emit time is stamped here, at the edge of the job, and is the record's Kafka
+ * timestamp: the event time stays in the alert, since a broker refuses timestamps far from its own clock.
  */
 public final class AlertRecordSerializer implements KafkaRecordSerializationSchema<RoutedAlert> {
 
@@ -37,7 +38,7 @@ public final class AlertRecordSerializer implements KafkaRecordSerializationSche
         headers.add("level", utf8(alert.level().name()));
         headers.add("department", utf8(alert.department()));
         headers.add("ruleSetVersion", utf8(alert.ruleSetVersion()));
-        return new ProducerRecord<>(routed.destination(), null, alert.eventTime().toEpochMilli(),
+        return new ProducerRecord<>(routed.destination(), null, alert.emittedAt().toEpochMilli(),
                 utf8(alert.subjectKey()), codec.encode(alert), headers);
     }
 

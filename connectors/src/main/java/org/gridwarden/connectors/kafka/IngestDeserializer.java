@@ -23,7 +23,13 @@ public final class IngestDeserializer implements KafkaRecordDeserializationSchem
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Ingested> out) {
         String raw = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
-        out.collect(decoder.decode(stream, Origin.kafka(stream, record.topic(), record.partition(), record.offset(), raw)));
+        out.collect(decoder.decode(stream, Origin.kafka(stream, record.topic(), record.partition(), record.offset(),
+                arrival(record), raw)));
+    }
+
+    /** The record's timestamp; a record without one (an old client's) arrives now. */
+    private static long arrival(ConsumerRecord<byte[], byte[]> record) {
+        return record.timestamp() >= 0 ? record.timestamp() : System.currentTimeMillis();
     }
 
     @Override

@@ -116,7 +116,7 @@ class LedgerImportTest {
         assertEquals(new ImportSummary.EmittedReference(dir.resolve("reference"), 2, 4, 2, 2018, 2018),
                 summary.reference());
 
-        IngestDecoder decoder = new IngestDecoder(reference);
+        IngestDecoder decoder = new IngestDecoder(reference, Fixtures.ruleSet().ingest());
         List<String> lines = Files.readAllLines(summary.ledgerEvents());
         for (int i = 0; i < lines.size(); i++) {
             Ingested decoded = decoder.decode(IngestDecoder.LEDGER_EVENTS,

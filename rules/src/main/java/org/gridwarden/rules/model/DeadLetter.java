@@ -3,7 +3,8 @@ package org.gridwarden.rules.model;
 /**
  * A record the job could not use, kept with everything needed to find and fix it (死信).
  *
- * @param reason a stable code: MALFORMED_JSON, MISSING_FIELD, INVALID_VALUE, UNKNOWN_REFERENCE, IMPOSSIBLE_TIME, LATE
+ * @param reason a stable code: MALFORMED_JSON, MISSING_FIELD, INVALID_VALUE, UNKNOWN_REFERENCE, IMPOSSIBLE_TIME,
+ *     FUTURE, LATE
  * @param detail what exactly is wrong, naming the field
  * @param stream the input stream: {@code grid.reports} or {@code ledger.events}
  * @param source the Kafka topic or the file the record came from
@@ -27,6 +28,7 @@ public record DeadLetter(
     public static final String INVALID_VALUE = "INVALID_VALUE";
     public static final String UNKNOWN_REFERENCE = "UNKNOWN_REFERENCE";
     public static final String IMPOSSIBLE_TIME = "IMPOSSIBLE_TIME";
+    public static final String FUTURE = "FUTURE";
     public static final String LATE = "LATE";
 
     public DeadLetter withReason(String newReason, String newDetail) {

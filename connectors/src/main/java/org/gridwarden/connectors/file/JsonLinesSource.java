@@ -53,7 +53,7 @@ public final class JsonLinesSource
         return new IteratorSourceReaderBase<LineFileSplit.Line, Ingested, LineFileSplit.LineIterator, LineFileSplit>(context) {
             @Override
             protected Ingested convert(LineFileSplit.Line line) {
-                return decoder.decode(stream, Origin.file(stream, line.file(), line.number(), asOf, line.text()));
+                return decoder.decode(stream, Origin.file(stream, line.file(), line.number(), asOf, null), line.bytes());
             }
         };
     }

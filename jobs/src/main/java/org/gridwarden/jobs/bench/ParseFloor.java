@@ -2,6 +2,7 @@ package org.gridwarden.jobs.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class ParseFloor {
             try (LineFileSplit.LineIterator it = InputFiles.lines(file)) {
                 while (it.hasNext()) {
                     // the length is read so that the line is used, as a decoder would use it
-                    chars += it.next().text().length();
+                    chars += new String(it.next().bytes(), StandardCharsets.UTF_8).length();
                     lines++;
                 }
             } catch (IOException e) {

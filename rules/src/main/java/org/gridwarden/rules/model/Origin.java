@@ -1,5 +1,7 @@
 package org.gridwarden.rules.model;
 
+import java.util.Base64;
+
 /**
  * Where a raw record came from: a Kafka topic/partition/offset or a file/line, and when it arrived.
  *
@@ -22,7 +24,17 @@ public record Origin(String stream, String source, Integer partition, Long offse
         return new Origin(stream, file, null, null, line, arrivedAt, raw);
     }
 
+    public Origin withRaw(String text) {
+        return new Origin(stream, source, partition, offset, line, arrivedAt, text);
+    }
+
     public DeadLetter deadLetter(String reason, String detail) {
         return new DeadLetter(reason, detail, stream, source, partition, offset, line, raw);
+    }
+
+    /** A dead letter of bytes that are not text, kept exactly. */
+    public DeadLetter deadLetterOfBytes(String reason, String detail, byte[] bytes) {
+        return new DeadLetter(reason, detail, stream, source, partition, offset, line, null,
+                Base64.getEncoder().encodeToString(bytes));
     }
 }

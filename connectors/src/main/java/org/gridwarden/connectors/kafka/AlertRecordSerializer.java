@@ -18,6 +18,13 @@ import org.gridwarden.rules.routing.RoutedAlert;
  */
 public final class AlertRecordSerializer implements KafkaRecordSerializationSchema<RoutedAlert> {
 
+    /**
+     * The most an output record's value may take: a producer's default max.request.size and a topic's default
+     * max.message.bytes are both about 1 MiB, and key, headers and batch framing need some of it. A record the
+     * broker refuses would fail the job; a longer alert or dead letter is shortened, with a visible marker.
+     */
+    static final int MAX_VALUE_BYTES = 900 * 1024;
+
     private final Clock clock;
     private transient AlertCodec codec;
 
@@ -39,7 +46,7 @@ public final class AlertRecordSerializer implements KafkaRecordSerializationSche
         headers.add("department", utf8(alert.department()));
         headers.add("ruleSetVersion", utf8(alert.ruleSetVersion()));
         return new ProducerRecord<>(routed.destination(), null, alert.emittedAt().toEpochMilli(),
-                utf8(alert.subjectKey()), codec.encode(alert), headers);
+                utf8(alert.subjectKey()), codec.encode(alert, MAX_VALUE_BYTES), headers);
     }
 
     private static byte[] utf8(String s) {

@@ -30,6 +30,7 @@ public final class DeadLetterRecordSerializer implements KafkaRecordSerializatio
     public ProducerRecord<byte[], byte[]> serialize(DeadLetter deadLetter, KafkaSinkContext context, Long timestamp) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("reason", deadLetter.reason().getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(topic, null, null, null, codec.encode(deadLetter), headers);
+        return new ProducerRecord<>(topic, null, null, null, codec.encode(deadLetter,
+                AlertRecordSerializer.MAX_VALUE_BYTES), headers);
     }
 }

@@ -1,6 +1,5 @@
 package org.gridwarden.jobs;
 
-import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -10,6 +9,7 @@ import org.gridwarden.connectors.kafka.KafkaSettings;
 import org.gridwarden.rules.ingest.IngestWatermarks;
 import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.reference.ReferenceData;
+import org.gridwarden.rules.ruleset.IngestRules;
 
 /**
  * The live job's input topics as replay history, bounded by the records' Kafka timestamps ({@code from}, {@code
@@ -17,10 +17,10 @@ import org.gridwarden.rules.reference.ReferenceData;
  */
 public record KafkaHistory(KafkaSettings kafka, Instant from, Instant to) {
 
-    public ReplayInput.Streams read(StreamExecutionEnvironment env, ReferenceData reference, Duration allowedLateness) {
+    public ReplayInput.Streams read(StreamExecutionEnvironment env, ReferenceData reference, IngestRules ingest) {
         KafkaEndpoints endpoints = new KafkaEndpoints(kafka);
-        IngestDecoder decoder = new IngestDecoder(reference);
-        WatermarkStrategy<Ingested> watermarks = IngestWatermarks.strategy(allowedLateness);
+        IngestDecoder decoder = new IngestDecoder(reference, ingest);
+        WatermarkStrategy<Ingested> watermarks = IngestWatermarks.strategy(ingest.allowedLateness().toDuration());
         return new ReplayInput.Streams(
                 env.fromSource(endpoints.boundedSource(kafka.gridReportsTopic(), IngestDecoder.GRID_REPORTS, decoder,
                         from, to), watermarks, "Grid reports (Kafka history)").uid("grid-reports-kafka-history"),

@@ -103,7 +103,7 @@ public final class LiveJob {
         RuleSet ruleSet = history.latest();
         KafkaSettings kafka = settings.kafka();
         KafkaEndpoints endpoints = new KafkaEndpoints(kafka);
-        IngestDecoder decoder = new IngestDecoder(reference);
+        IngestDecoder decoder = new IngestDecoder(reference, ruleSet.ingest());
         Duration lateness = ruleSet.ingest().allowedLateness().toDuration();
 
         DataStream<Ingested> inputs = env

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,6 +22,7 @@ import org.gridwarden.connectors.file.JsonLinesSource;
 import org.gridwarden.rules.ingest.IngestWatermarks;
 import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.reference.ReferenceData;
+import org.gridwarden.rules.ruleset.IngestRules;
 
 /**
  * The history a bounded run reads (回放输入): the {@code grid-reports*} and {@code ledger-events*} JSON-lines
@@ -66,16 +67,21 @@ public record ReplayInput(List<Path> gridReports, List<Path> ledgerEvents, List<
         return input;
     }
 
-    /** One source per stream, out of order by at most {@code allowedLateness}. */
-    public Streams read(StreamExecutionEnvironment env, ReferenceData reference, Duration allowedLateness) {
-        IngestDecoder decoder = new IngestDecoder(reference);
-        WatermarkStrategy<Ingested> watermarks = IngestWatermarks.strategy(allowedLateness);
+    /**
+     * One source per stream, out of order by at most the allowed lateness.
+     *
+     * @param asOf when the lines arrived, so that a time too far ahead of it is dead-lettered; null for no such check
+     */
+    public Streams read(StreamExecutionEnvironment env, ReferenceData reference, IngestRules ingest, Instant asOf) {
+        IngestDecoder decoder = new IngestDecoder(reference, ingest);
+        WatermarkStrategy<Ingested> watermarks = IngestWatermarks.strategy(ingest.allowedLateness().toDuration());
+        Long arrival = asOf == null ? null : asOf.toEpochMilli();
         DataStream<Ingested> reports = env
-                .fromSource(new JsonLinesSource(gridReports, IngestDecoder.GRID_REPORTS, decoder), watermarks,
+                .fromSource(new JsonLinesSource(gridReports, IngestDecoder.GRID_REPORTS, decoder, arrival), watermarks,
                         "Grid reports (files)")
                 .uid("grid-reports-files");
         DataStream<Ingested> ledger = env
-                .fromSource(new JsonLinesSource(ledgerEvents, IngestDecoder.LEDGER_EVENTS, decoder), watermarks,
+                .fromSource(new JsonLinesSource(ledgerEvents, IngestDecoder.LEDGER_EVENTS, decoder, arrival), watermarks,
                         "Ledger events (files)")
                 .uid("ledger-events-files");
         return new Streams(reports, ledger);

@@ -45,7 +45,12 @@ public final class ReplayJob {
      * @param kafka the live job's topics as history instead of the files of {@code input} (null for files)
      */
     public record Settings(Path input, Path out, Instant until, int parallelism, RuntimeExecutionMode mode,
-            EmissionWindow window, KafkaHistory kafka) {
+            EmissionWindow window, KafkaHistory kafka, Instant asOf) {
+
+        public Settings(Path input, Path out, Instant until, int parallelism, RuntimeExecutionMode mode,
+                EmissionWindow window, KafkaHistory kafka) {
+            this(input, out, until, parallelism, mode, window, kafka, null);
+        }
 
         public Settings(Path input, Path out, Instant until, int parallelism, RuntimeExecutionMode mode,
                 EmissionWindow window) {
@@ -83,9 +88,8 @@ public final class ReplayJob {
                 readFrom == null ? null : readFrom.atZone(zone).toLocalDate(), window.lastDay(zone));
         StreamExecutionEnvironment env = JobEnvironments.create(
                 JobEnvironments.boundedLocal(settings.mode(), settings.parallelism()));
-        Duration lateness = ruleSet.ingest().allowedLateness().toDuration();
-        ReplayInput.Streams streams = input == null ? settings.kafka().read(env, reference, lateness)
-                : input.read(env, reference, lateness);
+        ReplayInput.Streams streams = input == null ? settings.kafka().read(env, reference, ruleSet.ingest())
+                : input.read(env, reference, ruleSet.ingest(), settings.asOf());
         EventWindow read = new EventWindow(readFrom, window.emitTo());
         DataStream<Ingested> reports = streams.gridReports().filter(read)
                 .uid("replay-window-grid-reports").name("Event-time window (grid reports)");
@@ -143,7 +147,8 @@ public final class ReplayJob {
 
     /**
      * The horizon of a finished bounded run: {@code until} when given, else the newest event time it
-     * processed. No alert after it has happened yet.
+     * admitted (a record dated too far ahead is dead-lettered FUTURE, so it never sets the horizon). No alert
+     * after it has happened yet.
      */
     public static Instant horizon(Instant until, JobExecutionResult result) {
         Long latest = result.getAccumulatorResult(IngestCounters.LATEST_EVENT_TIME);

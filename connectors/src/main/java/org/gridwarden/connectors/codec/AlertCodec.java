@@ -4,11 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Set;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.DeadLetter;
 
 /** JSON for alerts and dead letters, the project's two outputs. One instance per task or thread. */
 public final class AlertCodec {
+
+    /** What a shortened alert keeps whole: who must act, on which rule, when. */
+    private static final Set<String> ALERT_KEPT = Set.of("alertId", "ruleId", "ruleSetVersion", "level", "severity",
+            "department", "departmentTier", "eventTime", "deadline", "emittedAt");
+    /** What a shortened dead letter keeps whole: why, and where to find the record. */
+    private static final Set<String> DEAD_LETTER_KEPT = Set.of("reason", "stream", "source", "partition", "offset",
+            "line");
 
     private final ObjectMapper mapper = Json.newMapper();
 
@@ -18,6 +26,16 @@ public final class AlertCodec {
 
     public byte[] encode(DeadLetter deadLetter) {
         return bytes(deadLetter);
+    }
+
+    /** The alert in at most {@code maxBytes}, its long texts and lists cut with a visible marker if need be. */
+    public byte[] encode(Alert alert, int maxBytes) {
+        return BoundedJson.write(mapper, alert, ALERT_KEPT, maxBytes);
+    }
+
+    /** The dead letter in at most {@code maxBytes}, its raw text and detail cut with a visible marker if need be. */
+    public byte[] encode(DeadLetter deadLetter, int maxBytes) {
+        return BoundedJson.write(mapper, deadLetter, DEAD_LETTER_KEPT, maxBytes);
     }
 
     public String toJson(Object value) {

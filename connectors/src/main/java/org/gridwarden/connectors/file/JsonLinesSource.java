@@ -28,16 +28,19 @@ public final class JsonLinesSource
     private final List<String> files;
     private final String stream;
     private final IngestDecoder decoder;
+    private final Long asOf;
 
     /**
      * @param stream the input stream the files hold: {@link IngestDecoder#GRID_REPORTS} or {@link IngestDecoder#LEDGER_EVENTS}
+     * @param asOf when the lines arrived (epoch millis), for the decoder's check of times ahead; null when unknown
      */
-    public JsonLinesSource(List<Path> files, String stream, IngestDecoder decoder) {
+    public JsonLinesSource(List<Path> files, String stream, IngestDecoder decoder, Long asOf) {
         // Flink's iterator reader expects every split to hold at least one record
         this.files = files.stream().map(Path::toString).filter(LineFileSplit::hasLines)
                 .toList();
         this.stream = stream;
         this.decoder = decoder;
+        this.asOf = asOf;
     }
 
     @Override
@@ -50,7 +53,7 @@ public final class JsonLinesSource
         return new IteratorSourceReaderBase<LineFileSplit.Line, Ingested, LineFileSplit.LineIterator, LineFileSplit>(context) {
             @Override
             protected Ingested convert(LineFileSplit.Line line) {
-                return decoder.decode(stream, Origin.file(stream, line.file(), line.number(), line.text()));
+                return decoder.decode(stream, Origin.file(stream, line.file(), line.number(), asOf, null), line.bytes());
             }
         };
     }

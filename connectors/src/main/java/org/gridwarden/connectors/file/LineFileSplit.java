@@ -1,13 +1,12 @@
 package org.gridwarden.connectors.file;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
@@ -29,8 +28,8 @@ public record LineFileSplit(String file, long linesDone)
         }
     }
 
-    /** A line of a file with its 1-based number. */
-    public record Line(String file, long number, String text) {}
+    /** A line of a file with its 1-based number, as the bytes in the file (the decoder decides what they say). */
+    public record Line(String file, long number, byte[] bytes) {}
 
     @Override
     public String splitId() {
@@ -50,19 +49,20 @@ public record LineFileSplit(String file, long linesDone)
     /** Reads lines lazily; closes the file at its end. Blank lines are skipped but counted. */
     public static final class LineIterator implements Iterator<Line>, java.io.Closeable {
         private final String file;
-        private BufferedReader reader;
+        private InputStream in;
+        private final byte[] buffer = new byte[1 << 16];
+        private int position;
+        private int filled;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream(1 << 10);
         private long linesDone;
         private Line next;
 
         LineIterator(String file, long skip) {
             this.file = file;
             try {
-                InputStream in = Files.newInputStream(Path.of(file));
-                if (file.endsWith(".gz")) {
-                    in = new GZIPInputStream(in, 1 << 16);
-                }
-                reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-                while (linesDone < skip && reader.readLine() != null) {
+                InputStream raw = Files.newInputStream(Path.of(file));
+                in = file.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+                while (linesDone < skip && readLine() != null) {
                     linesDone++;
                 }
             } catch (IOException e) {
@@ -75,31 +75,69 @@ public record LineFileSplit(String file, long linesDone)
             if (next != null) {
                 return true;
             }
-            if (reader == null) {
+            if (in == null) {
                 return false;
             }
             try {
-                String text;
-                while ((text = reader.readLine()) != null) {
+                byte[] bytes;
+                while ((bytes = readLine()) != null) {
                     linesDone++;
-                    if (!text.isBlank()) {
-                        next = new Line(file, linesDone, text);
+                    if (!isBlank(bytes)) {
+                        next = new Line(file, linesDone, bytes);
                         return true;
                     }
                 }
-                reader.close();
-                reader = null;
+                in.close();
+                in = null;
                 return false;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file + " after line " + linesDone, e);
             }
         }
 
+        /** The next line without its end (\n or \r\n), or null at the end of the file. */
+        private byte[] readLine() throws IOException {
+            line.reset();
+            boolean ended = false;
+            while (!ended) {
+                if (position == filled) {
+                    filled = Math.max(0, in.read(buffer));
+                    position = 0;
+                    if (filled == 0) {
+                        if (line.size() == 0) {
+                            return null;
+                        }
+                        break;
+                    }
+                }
+                int start = position;
+                while (position < filled && buffer[position] != '\n') {
+                    position++;
+                }
+                line.write(buffer, start, position - start);
+                if (position < filled) {
+                    position++; // past the \n
+                    ended = true;
+                }
+            }
+            byte[] bytes = line.toByteArray();
+            return bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? Arrays.copyOf(bytes, bytes.length - 1) : bytes;
+        }
+
+        private static boolean isBlank(byte[] bytes) {
+            for (byte b : bytes) {
+                if (b != ' ' && b != '\t' && b != '\r') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         @Override
         public void close() throws IOException {
-            if (reader != null) {
-                reader.close();
-                reader = null;
+            if (in != null) {
+                in.close();
+                in = null;
             }
         }
 

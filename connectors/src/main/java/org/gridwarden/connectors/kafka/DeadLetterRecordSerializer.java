@@ -8,7 +8,10 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.gridwarden.connectors.codec.AlertCodec;
 import org.gridwarden.rules.model.DeadLetter;
 
-/** A dead letter on the dead-letter topic, with its reason as a header for quick filtering. */
+/**
+ * A dead letter on the dead-letter topic, with its reason as a header for quick filtering. Its Kafka timestamp
+ * is left to the producer: the time it was emitted, never a time read from the bad record.
+ */
 public final class DeadLetterRecordSerializer implements KafkaRecordSerializationSchema<DeadLetter> {
 
     private final String topic;
@@ -27,6 +30,7 @@ public final class DeadLetterRecordSerializer implements KafkaRecordSerializatio
     public ProducerRecord<byte[], byte[]> serialize(DeadLetter deadLetter, KafkaSinkContext context, Long timestamp) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("reason", deadLetter.reason().getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(topic, null, null, null, codec.encode(deadLetter), headers);
+        return new ProducerRecord<>(topic, null, null, null, codec.encode(deadLetter,
+                AlertRecordSerializer.MAX_VALUE_BYTES), headers);
     }
 }

@@ -1,6 +1,5 @@
 package org.gridwarden.connectors.kafka;
 
-import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
@@ -9,7 +8,10 @@ import org.gridwarden.connectors.codec.IngestDecoder;
 import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.model.Origin;
 
-/** Kafka record to input record or dead letter, remembering topic, partition and offset. Never throws. */
+/**
+ * Kafka record to input record or dead letter, remembering topic, partition, offset and arrival. Never throws;
+ * the bytes go to the decoder as received, so that bytes that are not UTF-8 are kept, never replaced.
+ */
 public final class IngestDeserializer implements KafkaRecordDeserializationSchema<Ingested> {
 
     private final String stream;
@@ -22,8 +24,14 @@ public final class IngestDeserializer implements KafkaRecordDeserializationSchem
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Ingested> out) {
-        String raw = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
-        out.collect(decoder.decode(stream, Origin.kafka(stream, record.topic(), record.partition(), record.offset(), raw)));
+        byte[] bytes = record.value() == null ? new byte[0] : record.value();
+        out.collect(decoder.decode(stream, Origin.kafka(stream, record.topic(), record.partition(), record.offset(),
+                arrival(record), null), bytes));
+    }
+
+    /** The record's timestamp; a record without one (an old client's) arrives now. */
+    private static long arrival(ConsumerRecord<byte[], byte[]> record) {
+        return record.timestamp() >= 0 ? record.timestamp() : System.currentTimeMillis();
     }
 
     @Override

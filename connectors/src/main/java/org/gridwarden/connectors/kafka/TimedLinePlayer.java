@@ -22,12 +22,22 @@ import org.gridwarden.connectors.codec.Json;
 /**
  * Plays recorded input lines into Kafka on an accelerated clock, as the grid app and the ledger would have
  * sent them: lines go out in event-time order, unchanged (malformed lines and duplicates included), keyed by
- * case or grid so that one subject stays on one partition.
+ * case or grid so that one subject stays on one partition. Each record's Kafka timestamp is its simulated send
+ * time, so that recorded data arrives when it was sent and no recorded time lies ahead of its arrival.
  */
 public final class TimedLinePlayer {
 
-    /** A line to send to a topic; its event time and key are read from the line when it parses. */
-    public record Line(String topic, String text, Instant eventTime, String key, int order) {}
+    /**
+     * A line to send to a topic; its event time and key are read from the line when it parses.
+     *
+     * @param sentAt when the line was sent, if not when its topic reached its event time (a wrong clock's line)
+     */
+    public record Line(String topic, String text, Instant eventTime, String key, int order, Instant sentAt) {
+
+        public Line sentAt(Instant time) {
+            return new Line(topic, text, eventTime, key, order, time);
+        }
+    }
 
     private static final ObjectMapper MAPPER = Json.newMapper();
 
@@ -44,7 +54,7 @@ public final class TimedLinePlayer {
         } catch (Exception e) {
             // malformed lines go out as they are, right after the line before them
         }
-        return new Line(topic, text, time, key, order);
+        return new Line(topic, text, time, key, order, null);
     }
 
     /**
@@ -67,17 +77,25 @@ public final class TimedLinePlayer {
                     producer.flush();
                     Thread.sleep((long) (Duration.between(clock, s.at()).toMillis() / speed));
                 }
-                clock = s.at();
+                if (s.at() != Instant.MIN) {
+                    clock = s.at();
+                }
                 Line line = s.line();
                 byte[] key = line.key() == null ? null : line.key().getBytes(StandardCharsets.UTF_8);
-                producer.send(new ProducerRecord<>(line.topic(), key, line.text().getBytes(StandardCharsets.UTF_8)));
+                producer.send(new ProducerRecord<>(line.topic(), null, s.sentAt(), key,
+                        line.text().getBytes(StandardCharsets.UTF_8)));
                 progress.accept(line);
             }
             producer.flush();
         }
     }
 
-    private record Scheduled(Line line, Instant at) {}
+    /** A line and its simulated send time; lines before any readable time are sent at the wall clock's time. */
+    private record Scheduled(Line line, Instant at) {
+        Long sentAt() {
+            return at == Instant.MIN ? null : at.toEpochMilli();
+        }
+    }
 
     /**
      * Lines of each topic keep their recorded order (that is how out-of-order data arrives): a line is sent at
@@ -88,7 +106,8 @@ public final class TimedLinePlayer {
         List<Scheduled> scheduled = new ArrayList<>();
         for (Line l : lines) {
             Instant t = l.eventTime() == null ? Instant.MIN : l.eventTime();
-            scheduled.add(new Scheduled(l, reached.merge(l.topic(), t, (a, b) -> a.isAfter(b) ? a : b)));
+            scheduled.add(new Scheduled(l, l.sentAt() != null ? l.sentAt()
+                    : reached.merge(l.topic(), t, (a, b) -> a.isAfter(b) ? a : b)));
         }
         scheduled.sort(Comparator.comparing(Scheduled::at).thenComparingInt(s -> s.line().order()));
         return scheduled;

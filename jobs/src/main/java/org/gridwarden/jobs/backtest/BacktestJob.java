@@ -53,8 +53,7 @@ public final class BacktestJob {
         StreamExecutionEnvironment env = JobEnvironments.create(
                 JobEnvironments.boundedLocal(RuntimeExecutionMode.BATCH, settings.parallelism()));
         // no record is late in BATCH mode, so the allowed lateness of the shared sources decides nothing
-        ReplayInput.Streams streams = input.read(env, reference,
-                baseline.latest().ingest().allowedLateness().toDuration());
+        ReplayInput.Streams streams = input.read(env, reference, baseline.latest().ingest(), null);
         EventWindow window = new EventWindow(settings.from(), settings.to());
         DataStream<Ingested> reports = streams.gridReports().filter(window)
                 .uid("backtest-window-grid-reports").name("Event-time window (grid reports)");

@@ -46,7 +46,7 @@ final class DecodedStream implements Iterator<Ingested>, Closeable {
             throw new NoSuchElementException();
         }
         LineFileSplit.Line line = lines.next();
-        return decoder.decode(stream, Origin.file(stream, line.file(), line.number(), line.text()));
+        return decoder.decode(stream, Origin.file(stream, line.file(), line.number(), null), line.bytes());
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class HashMapDetector {
     public static BaselineResult run(List<Path> files, ReferenceData reference, RuleSet ruleSet, int runs) {
         RuleContext ctx = RuleContext.of(reference, ruleSet);
         return BaselineResult.lastOf(runs, () -> {
-            IngestDecoder decoder = new IngestDecoder(reference);
+            IngestDecoder decoder = new IngestDecoder(reference, ruleSet.ingest());
             RunTimer timer = RunTimer.start();
             try (DecodedStream reports = stream(IngestDecoder.GRID_REPORTS, files, decoder);
                     DecodedStream ledger = stream(IngestDecoder.LEDGER_EVENTS, files, decoder)) {
@@ -58,7 +58,7 @@ public final class HashMapDetector {
     /** Decodes {@code files} first, untimed, then runs the rules over the decoded records, timed. */
     public static BaselineResult runDecoded(List<Path> files, ReferenceData reference, RuleSet ruleSet, int runs) {
         RuleContext ctx = RuleContext.of(reference, ruleSet);
-        IngestDecoder decoder = new IngestDecoder(reference);
+        IngestDecoder decoder = new IngestDecoder(reference, ruleSet.ingest());
         List<Ingested> reports = decoded(IngestDecoder.GRID_REPORTS, files, decoder);
         List<Ingested> ledger = decoded(IngestDecoder.LEDGER_EVENTS, files, decoder);
         return BaselineResult.lastOf(runs, () -> detect("HashMap detector, decoded input", reports.iterator(),

@@ -2,6 +2,7 @@ package org.gridwarden.jobs.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.gridwarden.connectors.codec.IngestDecoder;
 import org.gridwarden.connectors.file.LineFileSplit;
 import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.reference.ReferenceData;
+import org.gridwarden.rules.ruleset.IngestRules;
 
 /**
  * The floors under any replay of the files, single-threaded: {@link #decode} reads every line and decodes it
@@ -31,8 +33,8 @@ public final class ParseFloor {
     private ParseFloor() {}
 
     /** Reads and decodes every line of {@code files}, in the order given; counts valid records and dead letters. */
-    public static BaselineResult decode(List<Path> files, ReferenceData reference, int runs) {
-        return BaselineResult.lastOf(runs, () -> decodeOnce(files, reference));
+    public static BaselineResult decode(List<Path> files, ReferenceData reference, IngestRules ingest, int runs) {
+        return BaselineResult.lastOf(runs, () -> decodeOnce(files, reference, ingest));
     }
 
     /** Reads every line of {@code files} as the replay source does, without decoding. */
@@ -40,8 +42,8 @@ public final class ParseFloor {
         return BaselineResult.lastOf(runs, () -> readOnce(files));
     }
 
-    private static BaselineResult decodeOnce(List<Path> files, ReferenceData reference) {
-        IngestDecoder decoder = new IngestDecoder(reference);
+    private static BaselineResult decodeOnce(List<Path> files, ReferenceData reference, IngestRules ingest) {
+        IngestDecoder decoder = new IngestDecoder(reference, ingest);
         long valid = 0;
         long deadLetters = 0;
         RunTimer timer = RunTimer.start();
@@ -76,7 +78,7 @@ public final class ParseFloor {
             try (LineFileSplit.LineIterator it = InputFiles.lines(file)) {
                 while (it.hasNext()) {
                     // the length is read so that the line is used, as a decoder would use it
-                    chars += it.next().text().length();
+                    chars += new String(it.next().bytes(), StandardCharsets.UTF_8).length();
                     lines++;
                 }
             } catch (IOException e) {

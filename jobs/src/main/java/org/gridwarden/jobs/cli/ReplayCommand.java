@@ -54,6 +54,12 @@ final class ReplayCommand implements Callable<Integer> {
                     + " else the newest event.")
     Instant until;
 
+    @Option(names = "--as-of", paramLabel = "TIME", converter = TimeConverter.class,
+            description = "When the input files arrived, e.g. 2026-11-20T18:00:00+08:00: a record dated more than"
+                    + " the rule set's ingest.futureTolerance after it is dead-lettered FUTURE, as live. Default: no"
+                    + " such check for files (Kafka records are checked against their timestamps).")
+    Instant asOf;
+
     @Option(names = "--emit-from", paramLabel = "TIME", converter = TimeConverter.class,
             description = "Write only alerts whose event time is at or after this, e.g. 2026-12-17T00:00:00+08:00;"
                     + " the rules read the warm-up before it first. Default: all.")
@@ -108,6 +114,9 @@ final class ReplayCommand implements Callable<Integer> {
         if (kafkaFrom != null && kafkaTo != null && !kafkaFrom.isBefore(kafkaTo)) {
             throw new IllegalArgumentException("--from " + kafkaFrom + " is not before --to " + kafkaTo);
         }
+        if (asOf != null && input == null) {
+            throw new IllegalArgumentException("--as-of is for files; Kafka records carry their own arrival time");
+        }
         if (replayTopics && bootstrapServers == null) {
             throw new IllegalArgumentException("--replay-topics needs --bootstrap-servers");
         }
@@ -123,7 +132,7 @@ final class ReplayCommand implements Callable<Integer> {
                         .collect(java.util.stream.Collectors.joining(", ")),
                 reference.district().name(), reference.grids().size());
         ReplaySummary summary = ReplayJob.run(new ReplayJob.Settings(input, out, until, parallelism, mode,
-                new EmissionWindow(emitFrom, emitTo, warmUp), kafka), reference, history, console);
+                new EmissionWindow(emitFrom, emitTo, warmUp), kafka, asOf), reference, history, console);
         summary.print(console);
         console.println("Outputs in " + out.toAbsolutePath());
         if (reportDay != null) {

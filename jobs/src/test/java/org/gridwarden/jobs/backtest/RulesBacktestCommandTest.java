@@ -102,7 +102,7 @@ class RulesBacktestCommandTest {
                 "--input", SCENARIO, "--reference", REFERENCE, "--out", dir.resolve("out"));
         assertEquals(GridwardenCli.USAGE, exit);
         assertEquals("gridwarden rules backtest: rule set is not valid:\n  - candidate " + candidate
-                + ":43:16: repeat-complaint.threshold: 1 must be at least 2 (one complaint is not a repetition)\n",
+                + ":52:16: repeat-complaint.threshold: 1 must be at least 2 (one complaint is not a repetition)\n",
                 err.toString().replace(System.lineSeparator(), "\n"));
         assertFalse(Files.exists(dir.resolve("out")), "nothing run, nothing written");
     }

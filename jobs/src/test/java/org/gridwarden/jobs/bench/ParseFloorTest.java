@@ -22,7 +22,7 @@ class ParseFloorTest {
         GeneratedDays.Input sixty = GeneratedDays.sixty();
         List<Path> files = inputFiles(sixty.dir());
 
-        BaselineResult floor = ParseFloor.decode(files, Fixtures.reference(), 1);
+        BaselineResult floor = ParseFloor.decode(files, Fixtures.reference(), Fixtures.ruleSet().ingest(), 1);
 
         GenerationSummary m = sixty.manifest();
         // duplicates are valid lines: dropping them is the rules' side of the job, not the codec's
@@ -41,8 +41,8 @@ class ParseFloorTest {
         List<Path> archive = inputFiles(GeneratedDays.sixtyArchive());
         assertEquals(120, archive.size(), "both streams of 60 days");
 
-        BaselineResult fromSingle = ParseFloor.decode(single, Fixtures.reference(), 1);
-        BaselineResult fromArchive = ParseFloor.decode(archive, Fixtures.reference(), 1);
+        BaselineResult fromSingle = ParseFloor.decode(single, Fixtures.reference(), Fixtures.ruleSet().ingest(), 1);
+        BaselineResult fromArchive = ParseFloor.decode(archive, Fixtures.reference(), Fixtures.ruleSet().ingest(), 1);
 
         assertEquals(fromSingle.counts(), fromArchive.counts());
         assertEquals(fromSingle.records(), fromArchive.records());

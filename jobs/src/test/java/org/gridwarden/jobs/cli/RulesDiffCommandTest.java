@@ -76,7 +76,7 @@ class RulesDiffCommandTest {
         Path newer = write("new.yaml", shipped().replace("threshold: 3 ", "threshold: three "));
         assertEquals(1, run("rules", "diff", older.toString(), newer.toString(), "--reference", reference()));
         assertEquals(List.of(
-                newer + ":43:16: repeat-complaint.threshold: expected a whole number, not 'three'",
+                newer + ":52:16: repeat-complaint.threshold: expected a whole number, not 'three'",
                 newer + ": 1 problem; this rule set must not go live"), out.toString().lines().toList());
     }
 

@@ -68,9 +68,9 @@ class RulesValidateCommandTest {
                 .replace("alsoNotify: public-security", "alsoNotify: police"));
         assertEquals(1, run("rules", "validate", file.toString(), "--reference", reference()));
         assertEquals(List.of(
-                file + ":43:16: repeat-complaint.threshold: 1 must be at least 2 (one complaint is not a repetition)",
-                file + ":49:13: complaint-after-closure.window: -15d must be longer than zero",
-                file + ":76:17: complaint-surge.alsoNotify: 'police' is not a department of 清源区; the departments are"
+                file + ":52:16: repeat-complaint.threshold: 1 must be at least 2 (one complaint is not a repetition)",
+                file + ":58:13: complaint-after-closure.window: -15d must be longer than zero",
+                file + ":85:17: complaint-surge.alsoNotify: 'police' is not a department of 清源区; the departments are"
                         + " street-donghu, street-xicheng, street-nanmen, street-beiyuan, street-qingshan,"
                         + " street-wenchang, street-binjiang, urban-management, emergency, public-security,"
                         + " civil-affairs, housing, market-regulation, health, ecology, petitions and supervision-office",
@@ -84,7 +84,7 @@ class RulesValidateCommandTest {
                 "channels: [HOTLINE, APP, WINDOW\n\n  - id: complaint-after"));
         assertEquals(1, run("rules", "validate", file.toString(), "--reference", reference()));
         assertEquals(List.of(
-                file + ":47:7: not valid YAML after repeat-complaint.channels: the list opened with '[' on line 45 is"
+                file + ":56:7: not valid YAML after repeat-complaint.channels: the list opened with '[' on line 54 is"
                         + " not closed with ']', or a ',' is missing",
                 file + ": 1 problem; this rule set must not go live"), outLines());
     }

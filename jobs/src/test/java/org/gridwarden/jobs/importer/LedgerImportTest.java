@@ -116,11 +116,12 @@ class LedgerImportTest {
         assertEquals(new ImportSummary.EmittedReference(dir.resolve("reference"), 2, 4, 2, 2018, 2018),
                 summary.reference());
 
-        IngestDecoder decoder = new IngestDecoder(reference);
+        IngestDecoder decoder = new IngestDecoder(reference, Fixtures.ruleSet().ingest());
         List<String> lines = Files.readAllLines(summary.ledgerEvents());
         for (int i = 0; i < lines.size(); i++) {
             Ingested decoded = decoder.decode(IngestDecoder.LEDGER_EVENTS,
-                    Origin.file(IngestDecoder.LEDGER_EVENTS, "ledger-events.jsonl", i + 1, lines.get(i)));
+                    Origin.file(IngestDecoder.LEDGER_EVENTS, "ledger-events.jsonl", i + 1, null),
+                    lines.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             assertTrue(decoded.isValid(), String.valueOf(decoded.deadLetter()));
         }
     }

@@ -17,7 +17,6 @@ import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.gridwarden.connectors.kafka.TimedLinePlayer;
 import org.gridwarden.rules.model.Alert;
-import org.gridwarden.rules.ruleset.IngestRules;
 import org.gridwarden.rules.ruleset.RuleSet;
 import org.gridwarden.rules.ruleset.TimeSpan;
 import org.gridwarden.rules.testing.Fixtures;
@@ -88,7 +87,7 @@ class LiveRecoveryTest {
 
     /** A parameter that changes no operator and no alert: the duplicate-memory of the ingest gate. */
     private static RuleSet withLongerDuplicateRetention(RuleSet rs) {
-        return rs.withIngest(new IngestRules(rs.ingest().allowedLateness(), TimeSpan.parse("8d")));
+        return rs.withIngest(rs.ingest().withDuplicateRetention(TimeSpan.parse("8d")));
     }
 
     private static void assertExactly(List<Alert> expected, LiveRun run) {

@@ -177,7 +177,7 @@ class RuleSetDeploymentTest {
             Deploy invalid = deploy(run, broken, 5);
             assertEquals(1, invalid.exit(), invalid.output());
             assertEquals(broken + " is not valid; nothing was published:\n  - " + broken
-                    + ":43:16: repeat-complaint.threshold: 1 must be at least 2 (one complaint is not a repetition)\n",
+                    + ":52:16: repeat-complaint.threshold: 1 must be at least 2 (one complaint is not a repetition)\n",
                     invalid.output());
             try (RuleSetSubmissions control = new RuleSetSubmissions(run.settings)) {
                 assertEquals(List.of(), control.backlog(), "nothing published");

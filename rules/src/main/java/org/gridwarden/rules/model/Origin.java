@@ -1,17 +1,40 @@
 package org.gridwarden.rules.model;
 
-/** Where a raw record came from: a Kafka topic/partition/offset or a file/line. */
-public record Origin(String stream, String source, Integer partition, Long offset, Long line, String raw) {
+import java.util.Base64;
 
-    public static Origin kafka(String stream, String topic, int partition, long offset, String raw) {
-        return new Origin(stream, topic, partition, offset, null, raw);
+/**
+ * Where a raw record came from: a Kafka topic/partition/offset or a file/line, and when it arrived.
+ *
+ * @param arrivedAt when the record arrived, epoch millis: the Kafka record's timestamp, or for files the time
+ *     the replay is run as of; null when unknown (files replayed without one), then no time is too far ahead
+ */
+public record Origin(String stream, String source, Integer partition, Long offset, Long line, Long arrivedAt,
+        String raw) {
+
+    public static Origin kafka(String stream, String topic, int partition, long offset, long arrivedAt, String raw) {
+        return new Origin(stream, topic, partition, offset, null, arrivedAt, raw);
     }
 
+    /** A line of a file whose arrival is unknown. */
     public static Origin file(String stream, String file, long line, String raw) {
-        return new Origin(stream, file, null, null, line, raw);
+        return file(stream, file, line, null, raw);
+    }
+
+    public static Origin file(String stream, String file, long line, Long arrivedAt, String raw) {
+        return new Origin(stream, file, null, null, line, arrivedAt, raw);
+    }
+
+    public Origin withRaw(String text) {
+        return new Origin(stream, source, partition, offset, line, arrivedAt, text);
     }
 
     public DeadLetter deadLetter(String reason, String detail) {
         return new DeadLetter(reason, detail, stream, source, partition, offset, line, raw);
+    }
+
+    /** A dead letter of bytes that are not text, kept exactly. */
+    public DeadLetter deadLetterOfBytes(String reason, String detail, byte[] bytes) {
+        return new DeadLetter(reason, detail, stream, source, partition, offset, line, null,
+                Base64.getEncoder().encodeToString(bytes));
     }
 }

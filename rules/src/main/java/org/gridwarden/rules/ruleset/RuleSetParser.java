@@ -65,7 +65,8 @@ final class RuleSetParser {
         IngestRules ingest = null;
         Map<String, Object> ingestValues = Map.of();
         JsonNode ingestNode = top.get("ingest");
-        if (ingestNode instanceof ObjectNode block) {
+        if (ingestNode instanceof ObjectNode given) {
+            ObjectNode block = merge(mapper.valueToTree(IngestRules.DEFAULTS), given);
             ingestValues = values(block, IngestRules.class);
             ingest = ingest(block);
         } else {

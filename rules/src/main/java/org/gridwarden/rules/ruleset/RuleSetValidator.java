@@ -46,6 +46,7 @@ final class RuleSetValidator {
     static List<Finding> validate(RuleSetDraft draft, ReferenceData reference) {
         RuleSetValidator v = new RuleSetValidator(reference);
         v.periods("/ingest", null, RecordFields.leaves(draft.ingest()));
+        v.limits(draft.ingest().get("limits"));
         Map<Integer, ScopeCoverage> coverage = new HashMap<>();
         for (RuleSetDraft.Entry e : draft.entries()) {
             String at = "/rules/" + e.index();
@@ -110,6 +111,25 @@ final class RuleSetValidator {
                         + " the clock; write it in d, h, m or s, e.g. " + span.amount() + "d"));
             }
         });
+    }
+
+    /** The highest limits allowed: above them one record could outgrow what Kafka carries by default. */
+    private static final IngestLimits HIGHEST_LIMITS = new IngestLimits(1 << 20, 1_024, 65_536);
+
+    private void limits(Object given) {
+        if (!(given instanceof IngestLimits l)) {
+            return;
+        }
+        limit("recordBytes", l.recordBytes(), HIGHEST_LIMITS.recordBytes(), "bytes (1 MiB)");
+        limit("idChars", l.idChars(), HIGHEST_LIMITS.idChars(), "characters");
+        limit("textChars", l.textChars(), HIGHEST_LIMITS.textChars(), "characters");
+    }
+
+    private void limit(String field, int value, int highest, String unit) {
+        if (value < 1 || value > highest) {
+            findings.add(Finding.at("/ingest/limits/" + field, value + " must lie between 1 and " + highest + " "
+                    + unit));
+        }
     }
 
     private void parameters(RuleSetDraft.Entry e, String at, ScopeCoverage coverage) {

@@ -2,6 +2,7 @@ package org.gridwarden.rules.ruleset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -29,6 +30,8 @@ final class ValueShapes {
             checkPeriod(node, pointer, out);
         } else if (type instanceof Class<?> c && c.isEnum()) {
             checkEnum(node, c, pointer, out);
+        } else if (type instanceof Class<?> c && c.isRecord()) {
+            checkRecord(node, c, pointer, out);
         } else if (!fits(node, type)) {
             out.add(Finding.at(pointer, "expected " + describe(type) + ", not " + shown(node)));
         }
@@ -61,6 +64,28 @@ final class ValueShapes {
                 TimeSpan.parse(node.asText());
             } catch (IllegalArgumentException e) {
                 out.add(Finding.at(pointer, e.getMessage()));
+            }
+        }
+    }
+
+    private static void checkRecord(JsonNode node, Class<?> type, String pointer, List<Finding> out) {
+        if (!node.isObject()) {
+            out.add(Finding.at(pointer, "expected " + describe(type) + ", not " + shown(node)));
+            return;
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!RuleSetParser.components(type).contains(name)) {
+                out.add(Finding.atKey(Finding.child(pointer, name), "'" + name + "' is not one of "
+                        + Names.list(RuleSetParser.components(type))));
+            }
+        }
+        for (RecordComponent c : type.getRecordComponents()) {
+            JsonNode value = node.get(c.getName());
+            if (value == null) {
+                out.add(Finding.at(pointer, "missing " + c.getName() + ", " + describe(c.getGenericType())));
+            } else {
+                check(value, c.getGenericType(), Finding.child(pointer, c.getName()), out);
             }
         }
     }
@@ -122,6 +147,9 @@ final class ValueShapes {
         }
         if (type instanceof Class<?> c && c.isEnum()) {
             return "a " + c.getSimpleName().toLowerCase();
+        }
+        if (type instanceof Class<?> c && c.isRecord()) {
+            return "indented lines " + Names.list(RuleSetParser.components(c));
         }
         if (type instanceof ParameterizedType p && p.getRawType() == Map.class) {
             return describeMap(p.getActualTypeArguments()[0]);

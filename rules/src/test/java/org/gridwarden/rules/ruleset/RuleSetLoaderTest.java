@@ -64,7 +64,8 @@ class RuleSetLoaderTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"yaml-syntax-error", "bad-indentation", "wrong-type", "unknown-field", "repeated-field",
         "missing-fields", "unknown-family", "unknown-category", "unknown-names", "negative-window", "out-of-range",
-        "duplicate-rule-id", "missing-calendar-year", "shadowed-entry", "never-applies", "several-problems"})
+        "duplicate-rule-id", "missing-calendar-year", "shadowed-entry", "never-applies", "several-problems",
+        "limits-too-high"})
     void brokenFile_isReportedExactly(String name) throws Exception {
         List<String> expected = Files.readAllLines(CATALOGUE.resolve(name + ".expected"));
         RuleSetCheck check = RuleSetLoader.check(CATALOGUE.resolve(name + ".yaml"), reference());

@@ -123,14 +123,14 @@ public final class AlertWorkflow {
             all = all.union(more);
         }
         DataStream<DeadLetter> deadLetters = validReports.getSideOutput(DeadLetterSplitter.DEAD_LETTERS)
-                .union(validLedger.getSideOutput(DeadLetterSplitter.DEAD_LETTERS), admitted.getSideOutput(IngestGate.LATE));
+                .union(validLedger.getSideOutput(DeadLetterSplitter.DEAD_LETTERS), admitted.getSideOutput(IngestGate.DEAD_LETTERS));
         return new Outputs(all, deadLetters, List.copyOf(rules));
     }
 
     /** Runs in the input's own tasks (chained to its source), so a record crosses the network once before the duplicate check. */
     private static SingleOutputStreamOperator<Ingested> splitDeadLetters(DataStream<Ingested> input,
-            boolean keepOrigin, String uid, String name) {
-        return input.process(new DeadLetterSplitter(keepOrigin)).uid(uid).name(name).setParallelism(input.getParallelism());
+            boolean keepRaw, String uid, String name) {
+        return input.process(new DeadLetterSplitter(keepRaw)).uid(uid).name(name).setParallelism(input.getParallelism());
     }
 
     private static final class LedgerEventsOnly implements FlatMapFunction<Ingested, LedgerEvent> {

@@ -127,7 +127,8 @@ public final class ReplayJob {
         new ReplayOutputWriter(Clock.systemUTC()).write(settings.out(), emitted, deadLetters);
         return new ReplaySummary(outputs.rules(), emitted, deadLetters.size(), counter(result, IngestCounters.IN),
                 counter(result, IngestCounters.PROCESSED), counter(result, IngestCounters.INVALID),
-                counter(result, IngestCounters.LATE), counter(result, IngestCounters.DUPLICATES), horizon,
+                counter(result, IngestCounters.LATE), counter(result, IngestCounters.CONFLICTING),
+                counter(result, IngestCounters.DUPLICATES), horizon,
                 alerts.size() - inHorizon.size() + counter(result, AlertsBeforeHorizon.AFTER_HORIZON),
                 new ReplaySummary.Reading(window, readFrom, input == null ? List.of() : input.days(),
                         counter(result, EventWindow.READ), zone), inHorizon.size() - emitted.size(), took);

@@ -3,7 +3,8 @@ package org.gridwarden.rules.model;
 /**
  * A record the job could not use, kept with everything needed to find and fix it (死信).
  *
- * @param reason a stable code: MALFORMED_JSON, MISSING_FIELD, INVALID_VALUE, UNKNOWN_REFERENCE, IMPOSSIBLE_TIME, LATE
+ * @param reason a stable code: MALFORMED_JSON, MISSING_FIELD, INVALID_VALUE, UNKNOWN_REFERENCE, IMPOSSIBLE_TIME, LATE,
+ *     CONFLICTING_DUPLICATE
  * @param detail what exactly is wrong, naming the field
  * @param stream the input stream: {@code grid.reports} or {@code ledger.events}
  * @param source the Kafka topic or the file the record came from
@@ -28,6 +29,8 @@ public record DeadLetter(
     public static final String UNKNOWN_REFERENCE = "UNKNOWN_REFERENCE";
     public static final String IMPOSSIBLE_TIME = "IMPOSSIBLE_TIME";
     public static final String LATE = "LATE";
+    /** An id seen before with other content: the version not admitted. */
+    public static final String CONFLICTING_DUPLICATE = "CONFLICTING_DUPLICATE";
 
     public DeadLetter withReason(String newReason, String newDetail) {
         return new DeadLetter(newReason, newDetail, stream, source, partition, offset, line, raw);

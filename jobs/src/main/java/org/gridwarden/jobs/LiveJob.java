@@ -17,6 +17,7 @@ import org.gridwarden.jobs.cli.GridwardenCli;
 import org.gridwarden.rules.ingest.IngestWatermarks;
 import org.gridwarden.rules.ingest.WallClock;
 import org.gridwarden.rules.model.Ingested;
+import org.gridwarden.rules.privacy.Pseudonyms;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.routing.DepartmentTopicRouter;
 import org.gridwarden.rules.RuleContext;
@@ -42,7 +43,15 @@ public final class LiveJob {
      */
     public record Settings(KafkaSettings kafka, int parallelism, Duration idleness, Duration quietAfter,
             Duration quietLag, Duration checkpointInterval, String checkpointDir, String stateBackend,
-            String savepoint) {
+            String savepoint, Pseudonyms pseudonyms) {
+
+        /** Under the sample pseudonym key: for the demo, the benchmark and tests. */
+        public Settings(KafkaSettings kafka, int parallelism, Duration idleness, Duration quietAfter,
+                Duration quietLag, Duration checkpointInterval, String checkpointDir, String stateBackend,
+                String savepoint) {
+            this(kafka, parallelism, idleness, quietAfter, quietLag, checkpointInterval, checkpointDir, stateBackend,
+                    savepoint, null);
+        }
 
         public Settings(KafkaSettings kafka, int parallelism, Duration idleness, Duration quietAfter, Duration quietLag,
                 Duration checkpointInterval, String checkpointDir) {
@@ -51,7 +60,12 @@ public final class LiveJob {
 
         public Settings withSavepoint(String path) {
             return new Settings(kafka, parallelism, idleness, quietAfter, quietLag, checkpointInterval, checkpointDir,
-                    stateBackend, path);
+                    stateBackend, path, pseudonyms);
+        }
+
+        public Settings withPseudonyms(Pseudonyms key) {
+            return new Settings(kafka, parallelism, idleness, quietAfter, quietLag, checkpointInterval, checkpointDir,
+                    stateBackend, savepoint, key);
         }
     }
 
@@ -112,7 +126,8 @@ public final class LiveJob {
                         watermarks, "Ledger events (Kafka)")
                 .uid("ledger-events-kafka");
 
-        AlertWorkflow.Outputs outputs = AlertWorkflow.define(reports, ledger, RuleContext.of(reference, history));
+        AlertWorkflow.Outputs outputs = AlertWorkflow.define(reports, ledger, RuleContext.of(reference, history),
+                PseudonymKey.orSample(settings.pseudonyms()));
 
         outputs.alerts()
                 .flatMap(new DepartmentTopicRouter(reference, kafka.allAlertsTopic()))

@@ -25,6 +25,7 @@ import org.gridwarden.rules.ingest.IngestCounters;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.DeadLetter;
 import org.gridwarden.rules.model.Ingested;
+import org.gridwarden.rules.privacy.Pseudonyms;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.ruleset.RuleSet;
@@ -45,7 +46,17 @@ public final class ReplayJob {
      * @param kafka the live job's topics as history instead of the files of {@code input} (null for files)
      */
     public record Settings(Path input, Path out, Instant until, int parallelism, RuntimeExecutionMode mode,
-            EmissionWindow window, KafkaHistory kafka) {
+            EmissionWindow window, KafkaHistory kafka, Pseudonyms pseudonyms) {
+
+        /** Under the sample pseudonym key: for the benchmark and tests. */
+        public Settings(Path input, Path out, Instant until, int parallelism, RuntimeExecutionMode mode,
+                EmissionWindow window, KafkaHistory kafka) {
+            this(input, out, until, parallelism, mode, window, kafka, null);
+        }
+
+        public Settings withPseudonyms(Pseudonyms key) {
+            return new Settings(input, out, until, parallelism, mode, window, kafka, key);
+        }
 
         public Settings(Path input, Path out, Instant until, int parallelism, RuntimeExecutionMode mode,
                 EmissionWindow window) {
@@ -92,7 +103,8 @@ public final class ReplayJob {
         DataStream<Ingested> ledger = streams.ledgerEvents().filter(read)
                 .uid("replay-window-ledger-events").name("Event-time window (ledger events)");
 
-        AlertWorkflow.Outputs outputs = AlertWorkflow.define(reports, ledger, RuleContext.of(reference, history));
+        AlertWorkflow.Outputs outputs = AlertWorkflow.define(reports, ledger, RuleContext.of(reference, history),
+                PseudonymKey.orSample(settings.pseudonyms()));
         Instant knownHorizon = window.horizon(settings.until());
         DataStream<Alert> raised = knownHorizon == null ? outputs.alerts() : outputs.alerts()
                 .filter(new AlertsBeforeHorizon(knownHorizon)).uid("alerts-before-horizon").name("Alerts up to the horizon");

@@ -83,6 +83,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DistrictOptions district;
 
+    @Mixin
+    PseudonymKeyOption pseudonymKey;
+
     @Override
     public Integer call() throws Exception {
         if (parallelism < 1 || checkpointSeconds < 1 || idleSeconds < 1 || quietAfterSeconds < 0 || quietLagSeconds < 0) {
@@ -101,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
         LiveJob.Settings settings = new LiveJob.Settings(kafka, parallelism,
                 wallClock ? null : Duration.ofSeconds(idleSeconds),
                 wallClock ? Duration.ofSeconds(quietAfterSeconds) : null, Duration.ofSeconds(quietLagSeconds), Duration.ofSeconds(checkpointSeconds), checkpointDir, stateBackend,
-                savepoint);
+                savepoint).withPseudonyms(pseudonymKey.required());
         System.out.printf("gridwarden live: %s, rule sets %s%n  in: %s, %s  out: alerts.<department>, %s, %s%n"
                         + "  group %s, transactional ids %s-*, delivery %s, checkpoints every %d s%n",
                 reference.district().name(), history.versions().stream().map(RuleSet::version).toList(),

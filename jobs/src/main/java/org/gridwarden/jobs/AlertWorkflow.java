@@ -24,7 +24,8 @@ import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.overdue.OverdueCaseRule;
-import org.gridwarden.rules.reference.ReferenceData;
+import org.gridwarden.rules.privacy.PersonalDataGuard;
+import org.gridwarden.rules.privacy.Pseudonyms;
 import org.gridwarden.rules.ruleset.RuleSet;
 import org.gridwarden.rules.ruleset.RuleFamily;
 
@@ -38,6 +39,9 @@ import org.gridwarden.rules.ruleset.RuleFamily;
  *                          └──────────────── dead letters ◄──────┘
  * </pre>
  *
+ * Right after the split, each valid record's complainant id is pseudonymised and the personal numbers in its
+ * text masked ({@link PersonalDataGuard}), before the duplicate check, the rules and their state see them.
+ *
  * Sources and sinks are passed in, so tests run it on bounded input with collecting sinks. Each rule family
  * runs only when its rule-set section is switched on.
  */
@@ -48,18 +52,13 @@ public final class AlertWorkflow {
 
     private AlertWorkflow() {}
 
-    public static Outputs define(
-            DataStream<Ingested> gridReports, DataStream<Ingested> ledgerEvents, RuleSet ruleSet,
-            ReferenceData reference) {
-        return define(gridReports, ledgerEvents, RuleContext.of(reference, ruleSet));
-    }
-
     /**
      * The workflow under the rule sets of {@code ctx}'s history: each family runs when any version switches it
-     * on, and each decision uses the version in force at its event's time.
+     * on, and each decision uses the version in force at its event's time. Complainant ids are pseudonymised
+     * under {@code pseudonyms} before anything else sees them.
      */
-    public static Outputs define(
-            DataStream<Ingested> gridReports, DataStream<Ingested> ledgerEvents, RuleContext ctx) {
+    public static Outputs define(DataStream<Ingested> gridReports, DataStream<Ingested> ledgerEvents,
+            RuleContext ctx, Pseudonyms pseudonyms) {
         RuleSet ruleSet = ctx.ruleSet();
         // BATCH sorts every keyed input by event time, so no record can be late and none needs its raw line
         boolean lateIsPossible = gridReports.getExecutionEnvironment().getConfiguration()
@@ -69,7 +68,13 @@ public final class AlertWorkflow {
         SingleOutputStreamOperator<Ingested> validLedger = splitDeadLetters(ledgerEvents, lateIsPossible,
                 ctx.uid("split-dead-letters-ledger-events"), "Split off dead letters (ledger events)");
 
-        SingleOutputStreamOperator<Ingested> admitted = validReports.union(validLedger)
+        PersonalDataGuard guard = new PersonalDataGuard(pseudonyms);
+        DataStream<Ingested> guardedReports = validReports.map(guard).setParallelism(validReports.getParallelism())
+                .uid(ctx.uid(PersonalDataGuard.UID + "-grid-reports")).name(PersonalDataGuard.NAME + " (grid reports)");
+        DataStream<Ingested> guardedLedger = validLedger.map(guard).setParallelism(validLedger.getParallelism())
+                .uid(ctx.uid(PersonalDataGuard.UID + "-ledger-events")).name(PersonalDataGuard.NAME + " (ledger events)");
+
+        SingleOutputStreamOperator<Ingested> admitted = guardedReports.union(guardedLedger)
                 .keyBy(Ingested::dedupeKey)
                 .process(new IngestGate(ruleSet.ingest().duplicateRetention().toDuration(),
                         ruleSet.ingest().allowedLateness().toString()))
@@ -123,14 +128,14 @@ public final class AlertWorkflow {
             all = all.union(more);
         }
         DataStream<DeadLetter> deadLetters = validReports.getSideOutput(DeadLetterSplitter.DEAD_LETTERS)
-                .union(validLedger.getSideOutput(DeadLetterSplitter.DEAD_LETTERS), admitted.getSideOutput(IngestGate.LATE));
+                .union(validLedger.getSideOutput(DeadLetterSplitter.DEAD_LETTERS), admitted.getSideOutput(IngestGate.DEAD_LETTERS));
         return new Outputs(all, deadLetters, List.copyOf(rules));
     }
 
     /** Runs in the input's own tasks (chained to its source), so a record crosses the network once before the duplicate check. */
     private static SingleOutputStreamOperator<Ingested> splitDeadLetters(DataStream<Ingested> input,
-            boolean keepOrigin, String uid, String name) {
-        return input.process(new DeadLetterSplitter(keepOrigin)).uid(uid).name(name).setParallelism(input.getParallelism());
+            boolean keepRaw, String uid, String name) {
+        return input.process(new DeadLetterSplitter(keepRaw)).uid(uid).name(name).setParallelism(input.getParallelism());
     }
 
     private static final class LedgerEventsOnly implements FlatMapFunction<Ingested, LedgerEvent> {

@@ -16,6 +16,7 @@ import org.gridwarden.connectors.kafka.live.LiveInputSource;
 import org.gridwarden.connectors.kafka.live.QuietPartitions;
 import org.gridwarden.jobs.live.LiveJobOptions;
 import org.gridwarden.rules.model.Ingested;
+import org.gridwarden.rules.privacy.Pseudonyms;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.routing.DepartmentTopicRouter;
 import org.gridwarden.rules.RuleContext;
@@ -40,10 +41,22 @@ public final class LiveJob {
      * @param savepoint a savepoint or retained checkpoint to start from, or null for a fresh start
      */
     public record Settings(KafkaSettings kafka, int parallelism, QuietPartitions quiet, Duration checkpointInterval,
-            String checkpointDir, String stateBackend, String savepoint) {
+            String checkpointDir, String stateBackend, String savepoint, Pseudonyms pseudonyms) {
+
+        /** Under the sample pseudonym key: for the demo, the benchmark and tests. */
+        public Settings(KafkaSettings kafka, int parallelism, QuietPartitions quiet, Duration checkpointInterval,
+                String checkpointDir, String stateBackend, String savepoint) {
+            this(kafka, parallelism, quiet, checkpointInterval, checkpointDir, stateBackend, savepoint, null);
+        }
 
         public Settings withSavepoint(String path) {
-            return new Settings(kafka, parallelism, quiet, checkpointInterval, checkpointDir, stateBackend, path);
+            return new Settings(kafka, parallelism, quiet, checkpointInterval, checkpointDir, stateBackend, path,
+                    pseudonyms);
+        }
+
+        public Settings withPseudonyms(Pseudonyms key) {
+            return new Settings(kafka, parallelism, quiet, checkpointInterval, checkpointDir, stateBackend, savepoint,
+                    key);
         }
     }
 
@@ -115,7 +128,8 @@ public final class LiveJob {
         DataStream<Ingested> ledger = inputs.filter(r -> IngestDecoder.LEDGER_EVENTS.equals(r.stream()))
                 .uid("ledger-events-of-inputs").name("Ledger events");
 
-        AlertWorkflow.Outputs outputs = AlertWorkflow.define(reports, ledger, RuleContext.of(reference, history));
+        AlertWorkflow.Outputs outputs = AlertWorkflow.define(reports, ledger, RuleContext.of(reference, history),
+                PseudonymKey.orSample(settings.pseudonyms()));
 
         outputs.alerts()
                 .flatMap(new DepartmentTopicRouter(reference, kafka.allAlertsTopic()))

@@ -25,6 +25,7 @@ import org.gridwarden.rules.ingest.IngestCounters;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.DeadLetter;
 import org.gridwarden.rules.model.Ingested;
+import org.gridwarden.rules.privacy.Pseudonyms;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.ruleset.RuleSet;
@@ -45,11 +46,20 @@ public final class ReplayJob {
      * @param kafka the live job's topics as history instead of the files of {@code input} (null for files)
      */
     public record Settings(Path input, Path out, Instant until, int parallelism, RuntimeExecutionMode mode,
-            EmissionWindow window, KafkaHistory kafka, Instant asOf) {
+            EmissionWindow window, KafkaHistory kafka, Instant asOf, Pseudonyms pseudonyms) {
 
+        /** No arrival check, under the sample pseudonym key: for the benchmark and tests. */
         public Settings(Path input, Path out, Instant until, int parallelism, RuntimeExecutionMode mode,
                 EmissionWindow window, KafkaHistory kafka) {
-            this(input, out, until, parallelism, mode, window, kafka, null);
+            this(input, out, until, parallelism, mode, window, kafka, null, null);
+        }
+
+        public Settings withAsOf(Instant arrival) {
+            return new Settings(input, out, until, parallelism, mode, window, kafka, arrival, pseudonyms);
+        }
+
+        public Settings withPseudonyms(Pseudonyms key) {
+            return new Settings(input, out, until, parallelism, mode, window, kafka, asOf, key);
         }
 
         public Settings(Path input, Path out, Instant until, int parallelism, RuntimeExecutionMode mode,
@@ -96,7 +106,8 @@ public final class ReplayJob {
         DataStream<Ingested> ledger = streams.ledgerEvents().filter(read)
                 .uid("replay-window-ledger-events").name("Event-time window (ledger events)");
 
-        AlertWorkflow.Outputs outputs = AlertWorkflow.define(reports, ledger, RuleContext.of(reference, history));
+        AlertWorkflow.Outputs outputs = AlertWorkflow.define(reports, ledger, RuleContext.of(reference, history),
+                PseudonymKey.orSample(settings.pseudonyms()));
         Instant knownHorizon = window.horizon(settings.until());
         DataStream<Alert> raised = knownHorizon == null ? outputs.alerts() : outputs.alerts()
                 .filter(new AlertsBeforeHorizon(knownHorizon)).uid("alerts-before-horizon").name("Alerts up to the horizon");
@@ -131,7 +142,8 @@ public final class ReplayJob {
         new ReplayOutputWriter(Clock.systemUTC()).write(settings.out(), emitted, deadLetters);
         return new ReplaySummary(outputs.rules(), emitted, deadLetters.size(), counter(result, IngestCounters.IN),
                 counter(result, IngestCounters.PROCESSED), counter(result, IngestCounters.INVALID),
-                counter(result, IngestCounters.LATE), counter(result, IngestCounters.DUPLICATES), horizon,
+                counter(result, IngestCounters.LATE), counter(result, IngestCounters.CONFLICTING),
+                counter(result, IngestCounters.DUPLICATES), horizon,
                 alerts.size() - inHorizon.size() + counter(result, AlertsBeforeHorizon.AFTER_HORIZON),
                 new ReplaySummary.Reading(window, readFrom, input == null ? List.of() : input.days(),
                         counter(result, EventWindow.READ), zone), inHorizon.size() - emitted.size(), took);

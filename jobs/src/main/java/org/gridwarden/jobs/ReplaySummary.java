@@ -27,6 +27,7 @@ public record ReplaySummary(
         long processed,
         long invalid,
         long late,
+        long conflicting,
         long duplicates,
         Instant horizon,
         long alertsAfterHorizon,
@@ -66,7 +67,7 @@ public record ReplaySummary(
     }
 
     public long deadLettered() {
-        return invalid + late;
+        return invalid + late + conflicting;
     }
 
     public boolean balances() {
@@ -110,8 +111,8 @@ public record ReplaySummary(
                     alertsOutsideWindow, alertsAfterHorizon);
         }
         reading.print(out);
-        out.printf("Records: in %d = processed %d + dead-lettered %d (invalid %d, late %d) + duplicates %d  %s%n",
-                in, processed, deadLettered(), invalid, late, duplicates, balances() ? "[balanced]" : "[DOES NOT BALANCE]");
+        out.printf("Records: in %d = processed %d + dead-lettered %d (invalid %d, late %d, conflicting %d)"
+                + " + duplicates %d  %s%n", in, processed, deadLettered(), invalid, late, conflicting, duplicates, balances() ? "[balanced]" : "[DOES NOT BALANCE]");
         if (reading.records() > in) {
             out.printf("  and %d records read from before the warm-up or from --emit-to on, not replayed%n",
                     reading.records() - in);

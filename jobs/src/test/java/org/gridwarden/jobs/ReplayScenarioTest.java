@@ -67,7 +67,8 @@ class ReplayScenarioTest {
         Path scenario = SCENARIOS.resolve("malformed");
         int exit = GridwardenCli.commandLine().execute("replay", "--input", scenario.toString(), "--out", out.toString(),
                 "--reference", Fixtures.sampleData().resolve("reference").toString(),
-                "--rules", Fixtures.projectRoot().resolve("rules/ruleset.yaml").toString());
+                "--rules", Fixtures.projectRoot().resolve("rules/ruleset.yaml").toString(),
+                "--pseudonym-key-file", Fixtures.sampleData().resolve("sample-pseudonym.key").toString());
         assertEquals(0, exit);
 
         Map<String, DeadLetter> byOrigin = Files.readAllLines(out.resolve("dlq.jsonl")).stream()

@@ -22,12 +22,14 @@ import org.gridwarden.jobs.AlertWorkflow;
 import org.gridwarden.jobs.EventWindow;
 import org.gridwarden.jobs.JobEnvironments;
 import org.gridwarden.jobs.JobProgress;
+import org.gridwarden.jobs.PseudonymKey;
 import org.gridwarden.jobs.ReplayInput;
 import org.gridwarden.jobs.ReplayJob;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.BeforeHorizon;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.Ingested;
+import org.gridwarden.rules.privacy.Pseudonyms;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.RuleSetHistory;
 
@@ -43,7 +45,13 @@ public final class BacktestJob {
      * @param to event time where reading stops (exclusive) and the horizon of the alerts, or null for the
      *     newest event
      */
-    public record Settings(Path input, Instant from, Instant to, int parallelism) {}
+    public record Settings(Path input, Instant from, Instant to, int parallelism, Pseudonyms pseudonyms) {
+
+        /** Under the sample pseudonym key: for tests. */
+        public Settings(Path input, Instant from, Instant to, int parallelism) {
+            this(input, from, to, parallelism, null);
+        }
+    }
 
     private BacktestJob() {}
 
@@ -60,12 +68,13 @@ public final class BacktestJob {
         DataStream<Ingested> ledger = streams.ledgerEvents().filter(window)
                 .uid("backtest-window-ledger-events").name("Event-time window (ledger events)");
 
+        Pseudonyms pseudonyms = PseudonymKey.orSample(settings.pseudonyms());
         Map<Side, List<String>> rules = new EnumMap<>(Side.class);
         List<DataStream<SidedAlert>> tagged = new ArrayList<>();
         for (Side side : Side.values()) {
             RuleContext ctx = RuleContext.of(reference, side == Side.BASELINE ? baseline : candidate)
                     .withUidPrefix(side.uidPrefix());
-            AlertWorkflow.Outputs outputs = AlertWorkflow.define(reports, ledger, ctx);
+            AlertWorkflow.Outputs outputs = AlertWorkflow.define(reports, ledger, ctx, pseudonyms);
             rules.put(side, outputs.rules());
             tagged.add(outputs.alerts().map(new Tag(side)).uid(ctx.uid("tag-alerts"))
                     .name("Alerts of the " + side.name().toLowerCase()));

@@ -95,6 +95,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     DistrictOptions district;
 
+    @Mixin
+    PseudonymKeyOption pseudonymKey;
+
     @Override
     public Integer call() throws Exception {
         if (parallelism < 1) {
@@ -132,7 +135,8 @@ final class ReplayCommand implements Callable<Integer> {
                         .collect(java.util.stream.Collectors.joining(", ")),
                 reference.district().name(), reference.grids().size());
         ReplaySummary summary = ReplayJob.run(new ReplayJob.Settings(input, out, until, parallelism, mode,
-                new EmissionWindow(emitFrom, emitTo, warmUp), kafka, asOf), reference, history, console);
+                new EmissionWindow(emitFrom, emitTo, warmUp), kafka).withAsOf(asOf)
+                .withPseudonyms(pseudonymKey.required()), reference, history, console);
         summary.print(console);
         console.println("Outputs in " + out.toAbsolutePath());
         if (reportDay != null) {

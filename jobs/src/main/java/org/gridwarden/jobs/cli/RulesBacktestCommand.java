@@ -59,6 +59,9 @@ public final class RulesBacktestCommand implements Callable<Integer> {
     @Mixin
     ReferenceOption reference;
 
+    @Mixin
+    PseudonymKeyOption pseudonymKey;
+
     @Option(names = "--out", defaultValue = "backtest-out", paramLabel = "DIR",
             description = "Directory for the alert files (default ${DEFAULT-VALUE}).")
     Path out;
@@ -93,8 +96,8 @@ public final class RulesBacktestCommand implements Callable<Integer> {
         console.println("  candidate: " + describe(candidateHistory, zone));
         console.println("  events:    " + (from == null ? "from the first" : "from " + local(from, zone))
                 + (to == null ? " to the newest" : " before " + local(to, zone)));
-        BacktestRun run = BacktestJob.run(new BacktestJob.Settings(input, from, to, parallelism), referenceData,
-                baselineHistory, candidateHistory, console::println);
+        BacktestRun run = BacktestJob.run(new BacktestJob.Settings(input, from, to, parallelism,
+                pseudonymKey.required()), referenceData, baselineHistory, candidateHistory, console::println);
         BacktestComparison comparison = BacktestComparison.of(run);
 
         console.println();

@@ -6,6 +6,7 @@ import org.gridwarden.connectors.kafka.KafkaSettings;
 import org.gridwarden.connectors.kafka.live.QuietPartitions;
 import org.gridwarden.jobs.LiveJob;
 import org.gridwarden.jobs.cli.DistrictOptions;
+import org.gridwarden.jobs.cli.PseudonymKeyOption;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -64,6 +65,9 @@ public final class LiveJobOptions {
     @Mixin
     DistrictOptions district;
 
+    @Mixin
+    PseudonymKeyOption pseudonymKey;
+
     public DistrictOptions district() {
         return district;
     }
@@ -83,6 +87,6 @@ public final class LiveJobOptions {
         QuietPartitions quiet = recorded ? QuietPartitions.recorded(Duration.ofSeconds(quietAfterSeconds))
                 : QuietPartitions.live(Duration.ofSeconds(quietAfterSeconds), Duration.ofSeconds(quietLagSeconds));
         return new LiveJob.Settings(kafka, parallelism, quiet, Duration.ofSeconds(checkpointSeconds), checkpointDir,
-                stateBackend, savepoint);
+                stateBackend, savepoint).withPseudonyms(pseudonymKey.required());
     }
 }

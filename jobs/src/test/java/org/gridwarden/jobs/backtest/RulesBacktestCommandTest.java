@@ -53,7 +53,7 @@ class RulesBacktestCommandTest {
     private final AlertCodec codec = new AlertCodec();
 
     private int run(Object... args) {
-        return CliRun.execute(out, err, args);
+        return CliRun.execute(out, err, CliRun.withSampleKey(args));
     }
 
     @Test

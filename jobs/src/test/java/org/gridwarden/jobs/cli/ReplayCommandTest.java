@@ -45,7 +45,7 @@ class ReplayCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(Object... args) {
-        return CliRun.execute(out, err, args);
+        return CliRun.execute(out, err, CliRun.withSampleKey(args));
     }
 
     @Test
@@ -94,6 +94,16 @@ class ReplayCommandTest {
         assertRefused("Invalid value for option '--warm-up': 'a month' is not a period: write a whole number and a"
                 + " unit, s (seconds), m (minutes), h (hours), d (calendar days) or wd (working days), e.g. 24h or 5wd",
                 "--emit-from", "2026-12-17T00:00:00+08:00", "--warm-up", "a month");
+    }
+
+    @Test
+    void withoutAPseudonymKey_exits2WithOneLine() throws IOException {
+        int exit = CliRun.execute(out, err, "replay", "--input", GeneratedDays.sixtyArchive(), "--out", dir,
+                "--reference", REFERENCE, "--rules", RULES);
+        assertEquals(GridwardenCli.USAGE, exit);
+        assertEquals("gridwarden replay: --pseudonym-key-file FILE (or GRIDWARDEN_PSEUDONYM_KEY_FILE) is required:"
+                + " the secret key that pseudonymises complainant ids (README, Personal data)", err.toString().strip());
+        assertTrue(Files.notExists(dir.resolve("alerts")), "nothing written");
     }
 
     @Test

@@ -82,6 +82,7 @@ class TaskManagerFailoverIT {
                         "--bootstrap-servers", kafka.bootstrapServers(),
                         "--reference", root.resolve("sample-data/reference").toString(),
                         "--rules", root.resolve("rules/ruleset.yaml").toString(),
+                        "--pseudonym-key-file", root.resolve("sample-data/sample-pseudonym.key").toString(),
                         "--parallelism", "2",
                         "--checkpoint-seconds", "1",
                         "--checkpoint-dir", work.resolve("checkpoints").toUri().toString(),

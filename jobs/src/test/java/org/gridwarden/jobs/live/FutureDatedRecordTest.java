@@ -90,7 +90,7 @@ class FutureDatedRecordTest {
         Files.writeString(input.resolve("ledger-events.jsonl"),
                 Files.readString(WEEK.resolve("ledger-events.jsonl")).stripTrailing() + "\n" + ahead + "\n");
         ReplaySummary summary = ReplayJob.run(new ReplayJob.Settings(input, dir.resolve("out"), null, 2,
-                RuntimeExecutionMode.BATCH, EmissionWindow.ALL, null, WEEK_END), Fixtures.reference(), Fixtures.ruleSet(),
+                RuntimeExecutionMode.BATCH, EmissionWindow.ALL, null).withAsOf(WEEK_END), Fixtures.reference(), Fixtures.ruleSet(),
                 System.out);
 
         AlertCodec codec = new AlertCodec();

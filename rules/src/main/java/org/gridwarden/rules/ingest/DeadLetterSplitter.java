@@ -15,15 +15,16 @@ import org.gridwarden.rules.model.Ingested;
  * Counts every decoded record in and sends the ones that failed decoding or validation to the dead letters,
  * counted also by reason (metric {@value AlertMetrics#DEAD_LETTERS}).
  *
- * <p>A valid record keeps its origin (with its raw line) only where it may still be dead-lettered as late.
- * Where nothing can be late, as in a BATCH run, whose keyed inputs are sorted by event time, the origin is
- * dropped here: it is more than half the bytes that the shuffle to the duplicate check moves and sorts.
+ * <p>A valid record keeps its raw line only where it may still be dead-lettered as late. Where nothing can be
+ * late, as in a BATCH run, whose keyed inputs are sorted by event time, the raw line is dropped here (it is
+ * more than half the bytes that the shuffle to the duplicate check moves and sorts); its file and line stay,
+ * to name a conflicting duplicate.
  */
 public class DeadLetterSplitter extends ProcessFunction<Ingested, Ingested> {
 
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters", DeadLetterTypes.INFO);
 
-    private final boolean keepOrigin;
+    private final boolean keepRaw;
 
     private transient LongCounter in;
     private transient LongCounter deadLettered;
@@ -31,13 +32,13 @@ public class DeadLetterSplitter extends ProcessFunction<Ingested, Ingested> {
     private transient Counter deadLetteredMetric;
     private transient LabelledCounters deadLettersByReason;
 
-    /** Keeps the origin of valid records: for input in which a record can be late. */
+    /** Keeps the raw line of valid records: for input in which a record can be late. */
     public DeadLetterSplitter() {
         this(true);
     }
 
-    public DeadLetterSplitter(boolean keepOrigin) {
-        this.keepOrigin = keepOrigin;
+    public DeadLetterSplitter(boolean keepRaw) {
+        this.keepRaw = keepRaw;
     }
 
     @Override
@@ -55,7 +56,7 @@ public class DeadLetterSplitter extends ProcessFunction<Ingested, Ingested> {
         in.add(1);
         inMetric.inc();
         if (record.isValid()) {
-            out.collect(keepOrigin ? record : record.withoutOrigin());
+            out.collect(keepRaw ? record : record.withoutRawInput());
         } else {
             deadLettered.add(1);
             deadLetteredMetric.inc();

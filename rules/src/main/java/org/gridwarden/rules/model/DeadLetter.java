@@ -4,7 +4,7 @@ package org.gridwarden.rules.model;
  * A record the job could not use, kept with everything needed to find and fix it (死信).
  *
  * @param reason a stable code: MALFORMED_JSON, MISSING_FIELD, INVALID_VALUE, UNKNOWN_REFERENCE, IMPOSSIBLE_TIME,
- *     FUTURE, TOO_LARGE, FIELD_TOO_LONG, ENCODING, UNREADABLE, LATE
+ *     FUTURE, TOO_LARGE, FIELD_TOO_LONG, ENCODING, UNREADABLE, LATE, CONFLICTING_DUPLICATE
  * @param detail what exactly is wrong, naming the field
  * @param stream the input stream: {@code grid.reports} or {@code ledger.events}
  * @param source the Kafka topic or the file the record came from
@@ -37,6 +37,8 @@ public record DeadLetter(
     public static final String ENCODING = "ENCODING";
     public static final String UNREADABLE = "UNREADABLE";
     public static final String LATE = "LATE";
+    /** An id seen before with other content: the version not admitted. */
+    public static final String CONFLICTING_DUPLICATE = "CONFLICTING_DUPLICATE";
 
     /** A dead letter of text that was read as such. */
     public DeadLetter(String reason, String detail, String stream, String source, Integer partition, Long offset,

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * One input record after decoding: a report, a ledger event or a dead letter. Keeps both input streams and
  * their dead letters in one type so that accounting (in = processed + dead-lettered + duplicates) is exact.
- * A valid record keeps its origin until admission, so that a late one can still be dead-lettered with it.
+ * A valid record keeps its origin until admission, so that a late or conflicting one can still be dead-lettered
+ * with it.
  */
 public record Ingested(GridReport report, LedgerEvent ledgerEvent, Origin origin, DeadLetter deadLetter) {
 
@@ -21,9 +22,9 @@ public record Ingested(GridReport report, LedgerEvent ledgerEvent, Origin origin
         return new Ingested(null, null, null, deadLetter);
     }
 
-    /** The same record without where it came from, once nothing can dead-letter it any more. */
-    public Ingested withoutOrigin() {
-        return new Ingested(report, ledgerEvent, null, deadLetter);
+    /** The same record without its raw text, where only its place is needed to name it in a dead letter. */
+    public Ingested withoutRawInput() {
+        return new Ingested(report, ledgerEvent, origin == null ? null : origin.withoutRaw(), deadLetter);
     }
 
     /** The input stream the record came from (grid reports or ledger events). */

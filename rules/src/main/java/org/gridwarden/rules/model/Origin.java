@@ -28,6 +28,16 @@ public record Origin(String stream, String source, Integer partition, Long offse
         return new Origin(stream, source, partition, offset, line, arrivedAt, text);
     }
 
+    /** Where the record came from without its raw text: enough to find it again in a file that is kept. */
+    public Origin withoutRaw() {
+        return new Origin(stream, source, partition, offset, line, arrivedAt, null);
+    }
+
+    /** Names the place for a person: the topic with partition and offset, or the file with its line. */
+    public String describe() {
+        return line != null ? source + " line " + line : source + " partition " + partition + " offset " + offset;
+    }
+
     public DeadLetter deadLetter(String reason, String detail) {
         return new DeadLetter(reason, detail, stream, source, partition, offset, line, raw);
     }

@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param allowedLateness how far behind the newest event time a record may arrive and still be handled as
  *     if in order; beyond it the record is dead-lettered as LATE. Also the watermark's out-of-orderness bound.
- * @param duplicateRetention how long an event id is remembered to drop exact duplicates
+ * @param duplicateRetention how long past its event time (by the watermark) an id is remembered to judge duplicates
  * @param futureTolerance how far ahead of its arrival (and of the wall clock) a record's event time may lie;
  *     beyond it the record is dead-lettered as FUTURE
  * @param limits the size limits of a record and its fields

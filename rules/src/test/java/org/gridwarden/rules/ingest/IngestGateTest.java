@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -21,15 +22,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Admission: each record once; duplicates dropped; late records dead-lettered with their origin, never lost. */
+/**
+ * Admission, live-like (a watermark after each record): one version of each id, chosen by event time and
+ * content whatever the arrival order; same content dropped as a duplicate, other content dead-lettered as a
+ * conflict naming both versions; late records dead-lettered with their origin; ids forgotten by event time.
+ */
 class IngestGateTest {
+
+    static final Instant NINE = beijing("2026-11-20T09:00");
 
     private KeyedOneInputStreamOperatorTestHarness<String, Ingested, Ingested> harness;
 
     @BeforeEach
     void open() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new IngestGate(Duration.ofDays(7), "10m"), Ingested::dedupeKey, Types.STRING);
+        harness = newHarness();
     }
 
     @AfterEach
@@ -37,32 +43,125 @@ class IngestGateTest {
         harness.close();
     }
 
-    private static Ingested record(String caseId, Instant at, long line) {
-        LedgerEvent e = Ledger.created(caseId, at, "gas.leak", Priority.URGENT);
+    static KeyedOneInputStreamOperatorTestHarness<String, Ingested, Ingested> newHarness() throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new IngestGate(Duration.ofDays(7), "10m"), Ingested::dedupeKey, Types.STRING);
+    }
+
+    /** Case {@code caseId} created at {@code at}; the category makes other content under the same event id. */
+    static Ingested record(String caseId, Instant at, String category, long line) {
+        LedgerEvent e = Ledger.created(caseId, at, category, Priority.URGENT);
         return Ingested.of(e, Origin.file("ledger.events", "ledger-events.jsonl", line, "{...line " + line + "}"));
+    }
+
+    static Ingested record(String caseId, Instant at, long line) {
+        return record(caseId, at, "gas.leak", line);
     }
 
     private void send(Ingested r) throws Exception {
         harness.processElement(r, r.eventTimeMillis());
     }
 
+    private void watermark(Instant t) throws Exception {
+        harness.processWatermark(t.toEpochMilli());
+    }
+
+    private List<String> admitted() {
+        return harness.extractOutputValues().stream()
+                .map(r -> r.ledgerEvent().caseId() + " " + r.ledgerEvent().category() + " " + r.origin().line())
+                .toList();
+    }
+
+    private List<DeadLetter> deadLetters() {
+        return harness.getSideOutput(IngestGate.DEAD_LETTERS) == null ? List.of()
+                : harness.getSideOutput(IngestGate.DEAD_LETTERS).stream().map(StreamRecord::getValue).toList();
+    }
+
     @Test
-    void exactDuplicate_isAdmittedOnce() throws Exception {
-        Instant t = beijing("2026-11-20T09:00");
-        send(record("C1", t, 1));
-        send(record("C1", t, 2));
-        send(record("C2", t, 3));
-        List<Ingested> out = harness.extractOutputValues();
-        assertEquals(List.of("C1", "C2"), out.stream().map(r -> r.ledgerEvent().caseId()).toList());
+    void sameContentTwice_isAdmittedOnce_theOtherDroppedAsADuplicate() throws Exception {
+        send(record("C1", NINE, 1));
+        send(record("C1", NINE, 2));
+        send(record("C2", NINE, 3));
+        watermark(NINE);
+        send(record("C1", NINE, 4)); // behind the watermark, yet known: a duplicate, not LATE
+        assertEquals(List.of("C1 gas.leak 1", "C2 gas.leak 3"), admitted());
+        assertEquals(List.of(), deadLetters());
+    }
+
+    @Test
+    void nothingIsAdmittedBeforeTheWatermarkPassesItsEventTime() throws Exception {
+        send(record("C1", NINE, 1));
+        watermark(NINE.minusSeconds(1));
+        assertEquals(List.of(), admitted());
+        watermark(NINE);
+        assertEquals(List.of("C1 gas.leak 1"), admitted());
+    }
+
+    @Test
+    void otherContentUnderTheSameId_eitherOrder_admitsTheSameVersion_andDeadLettersTheOther() throws Exception {
+        Ingested earlier = record("C1", NINE, "fire.blocked_exit", 1);
+        Ingested later = record("C1", NINE.plusSeconds(60), "gas.leak", 2);
+        for (List<Ingested> order : List.of(List.of(earlier, later), List.of(later, earlier))) {
+            open();
+            for (Ingested r : order) {
+                send(r);
+            }
+            watermark(NINE.plusSeconds(60));
+            assertEquals(List.of("C1 fire.blocked_exit 1"), admitted(), "the earlier event time wins");
+            List<DeadLetter> dead = deadLetters();
+            assertEquals(1, dead.size());
+            DeadLetter d = dead.get(0);
+            assertEquals(DeadLetter.CONFLICTING_DUPLICATE, d.reason());
+            assertEquals(2L, d.line());
+            assertEquals("{...line 2}", d.raw());
+            assertTrue(d.detail().contains("eventId C1-created"), d.detail());
+            assertTrue(d.detail().contains("admitted " + AdmittedVersion.digest(earlier)
+                    + " from ledger-events.jsonl line 1"), d.detail());
+            assertTrue(d.detail().contains("this " + AdmittedVersion.digest(later)
+                    + " from ledger-events.jsonl line 2"), d.detail());
+            close();
+        }
+        open();
+    }
+
+    @Test
+    void sameEventTimeOtherContent_theChoiceDoesNotDependOnArrivalOrder() throws Exception {
+        Ingested a = record("C1", NINE, "fire.blocked_exit", 1);
+        Ingested b = record("C1", NINE, "gas.leak", 2);
+        List<String> chosen = new ArrayList<>();
+        for (List<Ingested> order : List.of(List.of(a, b), List.of(b, a))) {
+            open();
+            for (Ingested r : order) {
+                send(r);
+            }
+            watermark(NINE);
+            assertEquals(1, admitted().size());
+            assertEquals(List.of(DeadLetter.CONFLICTING_DUPLICATE),
+                    deadLetters().stream().map(DeadLetter::reason).toList());
+            chosen.add(admitted().get(0));
+            close();
+        }
+        assertEquals(chosen.get(0), chosen.get(1));
+        open();
+    }
+
+    @Test
+    void otherContentArrivingAfterTheDecision_isAConflict_notLate() throws Exception {
+        send(record("C1", NINE, "gas.leak", 1));
+        watermark(NINE.plusSeconds(600));
+        send(record("C1", NINE, "fire.blocked_exit", 2));
+        assertEquals(List.of("C1 gas.leak 1"), admitted());
+        assertEquals(List.of(DeadLetter.CONFLICTING_DUPLICATE), deadLetters().stream().map(DeadLetter::reason).toList());
     }
 
     @Test
     void recordBehindTheWatermark_isDeadLetteredAsLate_withItsOrigin() throws Exception {
-        harness.processWatermark(beijing("2026-11-20T10:00").toEpochMilli());
+        watermark(beijing("2026-11-20T10:00"));
         send(record("C3", beijing("2026-11-20T09:59"), 7));
         send(record("C4", beijing("2026-11-20T10:01"), 8));
-        assertEquals(List.of("C4"), harness.extractOutputValues().stream().map(r -> r.ledgerEvent().caseId()).toList());
-        List<DeadLetter> late = harness.getSideOutput(IngestGate.LATE).stream().map(StreamRecord::getValue).toList();
+        watermark(beijing("2026-11-20T10:01"));
+        assertEquals(List.of("C4 gas.leak 8"), admitted());
+        List<DeadLetter> late = deadLetters();
         assertEquals(1, late.size());
         DeadLetter d = late.get(0);
         assertEquals(DeadLetter.LATE, d.reason());
@@ -70,5 +169,23 @@ class IngestGateTest {
         assertEquals(7L, d.line());
         assertEquals("{...line 7}", d.raw());
         assertTrue(d.detail().contains("allowed lateness 10m"), d.detail());
+    }
+
+    @Test
+    void anIdIsRememberedForTheRetentionByEventTime_thenForgotten_stateAndTimersIncluded() throws Exception {
+        send(record("C1", NINE, 1));
+        watermark(NINE.plus(Duration.ofDays(7)).minusMillis(1));
+        send(record("C1", NINE, "fire.blocked_exit", 2)); // still remembered: a conflict
+        assertEquals(1, harness.numKeyedStateEntries());
+        watermark(NINE.plus(Duration.ofDays(7)));
+        assertEquals(0, harness.numKeyedStateEntries(), "the id is forgotten once the watermark passes the retention");
+        assertEquals(0, harness.numEventTimeTimers());
+
+        send(record("C1", NINE, 3)); // a resend eight days later: behind the watermark, never admitted again
+        send(record("C1", NINE.plus(Duration.ofDays(8)), 4)); // the id used again eight days later by event time
+        watermark(NINE.plus(Duration.ofDays(8)));
+        assertEquals(List.of("C1 gas.leak 1", "C1 gas.leak 4"), admitted());
+        assertEquals(List.of(DeadLetter.CONFLICTING_DUPLICATE, DeadLetter.LATE),
+                deadLetters().stream().map(DeadLetter::reason).toList());
     }
 }

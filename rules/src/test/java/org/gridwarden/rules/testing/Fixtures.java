@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.AlertFactory;
 import org.gridwarden.rules.overdue.OverdueCaseLogic;
+import org.gridwarden.rules.privacy.Pseudonyms;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.reference.ReferenceDataLoader;
 import org.gridwarden.rules.ruleset.RuleSet;
@@ -34,6 +35,15 @@ public final class Fixtures {
 
     public static Path sampleData() {
         return projectRoot().resolve("sample-data");
+    }
+
+    /** The pseudonyms under the sample key, as the demo and the scenarios' expected alerts use. */
+    public static Pseudonyms samplePseudonyms() {
+        try {
+            return Pseudonyms.fromKeyFile(sampleData().resolve("sample-pseudonym.key"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static synchronized ReferenceData reference() {

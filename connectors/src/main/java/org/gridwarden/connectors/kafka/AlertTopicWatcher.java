@@ -36,8 +36,8 @@ import org.gridwarden.rules.model.Alert;
  */
 public final class AlertTopicWatcher implements AutoCloseable {
 
-    /** A broker state is reported once it has held this long, so a reconnect in passing is not news. */
-    private static final Duration SETTLED = Duration.ofSeconds(2);
+    /** Nothing from the broker for this long: it is lost (a reconnect in passing is not news). */
+    private static final Duration SILENCE = Duration.ofSeconds(3);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final boolean commits;
@@ -130,13 +130,18 @@ public final class AlertTopicWatcher implements AutoCloseable {
                     if (!records.isEmpty()) {
                         commit();
                     }
-                    broker.observe(connections());
+                    broker.observe(bytesReceived());
                 }
             } catch (WakeupException e) {
                 // closing
             } finally {
-                commit();
-                consumer.close();
+                try {
+                    commit();
+                } catch (WakeupException closing) {
+                    commit(); // the wake-up meant for a poll came first; what was shown must still be committed
+                } finally {
+                    consumer.close(); // leaves the group at once, so a restarted watch need not wait for it
+                }
             }
         }, "alert-topic-watcher");
         thread.setDaemon(true);
@@ -174,38 +179,42 @@ public final class AlertTopicWatcher implements AutoCloseable {
         }
     }
 
-    private double connections() {
+    /** Bytes received from the broker so far: a fetch answers at least every {@code fetch.max.wait.ms} (0.5 s). */
+    private double bytesReceived() {
         return consumer.metrics().entrySet().stream()
-                .filter(m -> m.getKey().name().equals("connection-count") && m.getKey().group().equals("consumer-metrics"))
+                .filter(m -> m.getKey().name().equals("incoming-byte-total") && m.getKey().group().equals("consumer-metrics"))
                 .mapToDouble(m -> ((Number) m.getValue().metricValue()).doubleValue())
                 .findFirst().orElse(0);
     }
 
-    /** Whether the broker is reachable, reported when it changes and the new state has held for {@link #SETTLED}. */
+    /**
+     * Whether the broker answers: lost once nothing has come from it for {@link #SILENCE} (a connection that is
+     * opened and dropped at once brings nothing), back as soon as something comes again.
+     */
     private static final class BrokerState {
         private final Consumer<Boolean> onChange;
         private boolean reachable = true;
-        private boolean seen;
-        private long differentSince = -1;
+        private boolean heardOnce;
+        private double bytes;
+        private long lastHeard;
 
         BrokerState(Consumer<Boolean> onChange) {
             this.onChange = onChange;
         }
 
-        void observe(double connections) {
-            boolean now = connections > 0;
-            seen |= now;
-            if (!seen || now == reachable) {
-                differentSince = -1;
-                return;
-            }
-            long nanos = System.nanoTime();
-            if (differentSince < 0) {
-                differentSince = nanos;
-            } else if (nanos - differentSince >= SETTLED.toNanos()) {
-                reachable = now;
-                differentSince = -1;
-                onChange.accept(now);
+        void observe(double bytesReceived) {
+            long now = System.nanoTime();
+            if (bytesReceived > bytes) {
+                bytes = bytesReceived;
+                lastHeard = now;
+                heardOnce = true;
+                if (!reachable) {
+                    reachable = true;
+                    onChange.accept(true);
+                }
+            } else if (heardOnce && reachable && now - lastHeard >= SILENCE.toNanos()) {
+                reachable = false;
+                onChange.accept(false);
             }
         }
     }

@@ -27,6 +27,7 @@ public final class KafkaEndpoints {
 
     public KafkaSource<Ingested> source(String topic, String stream, IngestDecoder decoder) {
         return KafkaSource.<Ingested>builder()
+                .setProperties(settings.clientConfig())
                 .setBootstrapServers(settings.bootstrapServers())
                 .setTopics(topic)
                 .setGroupId(settings.groupId())
@@ -46,6 +47,7 @@ public final class KafkaEndpoints {
     public KafkaSource<Ingested> boundedSource(String topic, String stream, IngestDecoder decoder, Instant from,
             Instant to) {
         return KafkaSource.<Ingested>builder()
+                .setProperties(settings.clientConfig())
                 .setBootstrapServers(settings.bootstrapServers())
                 .setTopics(topic)
                 .setGroupId(settings.groupId() + "-replay")
@@ -61,6 +63,7 @@ public final class KafkaEndpoints {
 
     public KafkaSink<RoutedAlert> alertSink(Clock clock) {
         return KafkaSink.<RoutedAlert>builder()
+                .setKafkaProducerConfig(settings.clientConfig())
                 .setBootstrapServers(settings.bootstrapServers())
                 .setRecordSerializer(new AlertRecordSerializer(clock))
                 .setDeliveryGuarantee(settings.delivery())
@@ -71,6 +74,7 @@ public final class KafkaEndpoints {
 
     public KafkaSink<DeadLetter> deadLetterSink() {
         return KafkaSink.<DeadLetter>builder()
+                .setKafkaProducerConfig(settings.clientConfig())
                 .setBootstrapServers(settings.bootstrapServers())
                 .setRecordSerializer(new DeadLetterRecordSerializer(settings.deadLetterTopic()))
                 .setDeliveryGuarantee(settings.delivery())

@@ -51,6 +51,9 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     DistrictOptions district;
 
+    @Mixin
+    KafkaPropertiesOption kafkaProperties;
+
     @Override
     public Integer call() throws Exception {
         if (countsEvery < 1) {
@@ -61,7 +64,7 @@ final class WatchCommand implements Callable<Integer> {
         Set<AlertLevel> shown = levels == null || levels.isEmpty() ? Set.of() : EnumSet.copyOf(levels);
         boolean color = !noColor && System.console() != null;
         AlertWatch.Settings settings = new AlertWatch.Settings(bootstrapServers, topic, shown, fromBeginning, color,
-                countsEvery, groupId);
+                countsEvery, groupId, kafkaProperties.load());
 
         // Ctrl-C starts the JVM's shutdown: let the watch stop and print its final counts before the JVM exits.
         CountDownLatch stop = new CountDownLatch(1);

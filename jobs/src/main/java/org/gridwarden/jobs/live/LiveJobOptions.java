@@ -5,6 +5,7 @@ import org.gridwarden.connectors.kafka.KafkaEndpoints;
 import org.gridwarden.connectors.kafka.KafkaSettings;
 import org.gridwarden.jobs.LiveJob;
 import org.gridwarden.jobs.cli.DistrictOptions;
+import org.gridwarden.jobs.cli.KafkaPropertiesOption;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -64,8 +65,15 @@ public final class LiveJobOptions {
     @Mixin
     DistrictOptions district;
 
+    @Mixin
+    KafkaPropertiesOption kafkaProperties;
+
     public DistrictOptions district() {
         return district;
+    }
+
+    public KafkaPropertiesOption kafkaProperties() {
+        return kafkaProperties;
     }
 
     /** The live job's settings; an impossible value gives an {@link IllegalArgumentException} naming the option. */
@@ -79,7 +87,8 @@ public final class LiveJobOptions {
         }
         KafkaSettings kafka = KafkaSettings.defaults(bootstrapServers)
                 .withDelivery(KafkaEndpoints.parseDelivery(delivery))
-                .withIds(groupId, transactionalIdPrefix);
+                .withIds(groupId, transactionalIdPrefix)
+                .withClientProperties(kafkaProperties.load());
         boolean wallClock = quietAfterSeconds > 0;
         return new LiveJob.Settings(kafka, parallelism,
                 wallClock ? null : Duration.ofSeconds(idleSeconds),

@@ -2,6 +2,7 @@ package org.gridwarden.jobs.watch;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,13 +24,19 @@ public final class AlertWatch implements AutoCloseable {
      * @param fromBeginning every alert still on the topic, else only new ones
      * @param countsEvery print the counts per department after this many alerts
      * @param groupId consumer group whose read positions the watch commits and resumes from, or null
+     * @param clientProperties Kafka client settings (security), never printed
      */
     public record Settings(String bootstrapServers, String topic, Set<AlertLevel> levels, boolean fromBeginning,
-            boolean color, int countsEvery, String groupId) {
+            boolean color, int countsEvery, String groupId, Map<String, String> clientProperties) {
 
         public Settings(String bootstrapServers, String topic, Set<AlertLevel> levels, boolean fromBeginning,
                 boolean color, int countsEvery) {
-            this(bootstrapServers, topic, levels, fromBeginning, color, countsEvery, null);
+            this(bootstrapServers, topic, levels, fromBeginning, color, countsEvery, null, Map.of());
+        }
+
+        @Override
+        public String toString() {
+            return "AlertWatch.Settings[" + bootstrapServers + ", " + topic + ", group " + groupId + "]";
         }
     }
 
@@ -50,8 +57,9 @@ public final class AlertWatch implements AutoCloseable {
                 s.levels().isEmpty() ? "all" : s.levels().stream().sorted().map(Enum::name).collect(Collectors.joining(",")),
                 reference.zone());
         out.flush();
-        AlertTopicWatcher watcher = new AlertTopicWatcher(
-                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers()), List.of(s.topic()),
+        Map<String, String> client = new HashMap<>(s.clientProperties());
+        client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
+        AlertTopicWatcher watcher = new AlertTopicWatcher(client, List.of(s.topic()),
                 s.groupId(), s.fromBeginning(), (topic, alert) -> view.accept(alert),
                 reachable -> view.note(reachable
                         ? "broker " + s.bootstrapServers() + " is back: alerts go on from where they stopped"

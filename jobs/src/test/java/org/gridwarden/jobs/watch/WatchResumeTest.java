@@ -66,7 +66,7 @@ class WatchResumeTest {
 
     private static AlertWatch start(EmbeddedKafka kafka, ByteArrayOutputStream bytes) {
         return AlertWatch.start(new AlertWatch.Settings(kafka.bootstrapServers(), TOPIC, Set.of(), true, false, 100,
-                "operations-center"), Fixtures.reference(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+                "operations-center", Map.of()), Fixtures.reference(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
     }
 
     private static List<String> titles(int... alerts) {

@@ -110,6 +110,9 @@ class SecuredKafkaTest {
                     job.cancel().get();
                 }
             }
+            // Flink's and Kafka's logs of this run (log4j2-test.properties) never carry the password
+            String logs = Files.readString(Path.of("target/test-logs/tests.log"));
+            assertFalse(logs.contains(USERS.get("gridwarden")), "the job's password is in the log");
 
             Map<String, Object> anonymous = new HashMap<>(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
                     kafka.bootstrapServers()));

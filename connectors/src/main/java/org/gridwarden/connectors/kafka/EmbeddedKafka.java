@@ -19,9 +19,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -82,6 +84,9 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
 
+    /** The broker's own user on a SASL listener, its only super user. */
+    public static final String BROKER_USER = "broker";
+
     /** Settings owned by this class: overriding them would break the loopback-only listener set-up. */
     private static final Set<String> RESERVED = Set.of(
             "listeners", "advertised.listeners", "listener.security.protocol.map",
@@ -94,15 +99,17 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final String bootstrapServers;
     private final Thread cleanupHook;
     private final OutageSwitch outageSwitch;
+    private final Map<String, String> brokerClientProperties;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedKafka(KafkaClusterTestKit cluster, Path baseDirectory, String bootstrapServers, Thread cleanupHook,
-            OutageSwitch outageSwitch) {
+            OutageSwitch outageSwitch, Map<String, String> brokerClientProperties) {
         this.cluster = cluster;
         this.baseDirectory = baseDirectory;
         this.bootstrapServers = bootstrapServers;
         this.cleanupHook = cleanupHook;
         this.outageSwitch = outageSwitch;
+        this.brokerClientProperties = brokerClientProperties;
     }
 
     /** Starts a broker with the settings described in the class documentation. */
@@ -119,6 +126,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static final class Builder {
         private Map<String, ?> brokerOverrides = Map.of();
         private boolean outageSwitch;
+        private Map<String, String> saslUsers = Map.of();
 
         private Builder() {}
 
@@ -135,6 +143,20 @@ public final class EmbeddedKafka implements AutoCloseable {
          */
         public Builder outageSwitch() {
             this.outageSwitch = true;
+            return this;
+        }
+
+        /**
+         * Clients must authenticate: the client listener speaks SASL_PLAINTEXT with the PLAIN mechanism and knows
+         * these users (name to password), and ACLs decide what each may do (KRaft's StandardAuthorizer, nothing
+         * allowed without an ACL). The broker itself is the only super user; {@link #brokerClientProperties()}
+         * are its client settings, for creating topics and ACLs.
+         */
+        public Builder saslUsers(Map<String, String> users) {
+            if (users.containsKey(BROKER_USER)) {
+                throw new IllegalArgumentException("the user name " + BROKER_USER + " is the broker's own");
+            }
+            this.saslUsers = Map.copyOf(users);
             return this;
         }
 
@@ -228,6 +250,12 @@ public final class EmbeddedKafka implements AutoCloseable {
             config.put("log.retention.ms", "-1");
             config.put("unstable.api.versions.enable", "false");
             config.put("unstable.feature.versions.enable", "false");
+            Map<String, String> brokerClient = Map.of();
+            if (!wanted.saslUsers.isEmpty()) {
+                String password = UUID.randomUUID().toString();
+                config.putAll(saslListeners(clientListener, controllerListener, password, wanted.saslUsers));
+                brokerClient = saslClientProperties(BROKER_USER, password);
+            }
             config.putAll(brokerOverrides);
 
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
@@ -255,7 +283,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                         + "), it reports " + cluster.bootstrapServers());
             }
             return new EmbeddedKafka(cluster, baseDirectory, loopback + ":" + advertisedPort, cleanupHook,
-                    outageSwitch);
+                    outageSwitch, brokerClient);
         } catch (Exception | Error e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -278,6 +306,50 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
             throw new IllegalStateException("The embedded Kafka broker did not start", e);
         }
+    }
+
+    /**
+     * Client settings ({@code security.protocol}, {@code sasl.*}) of a user of a broker started with
+     * {@link Builder#saslUsers(Map)}, as a {@code --kafka-properties} file holds them.
+     */
+    public static Map<String, String> saslClientProperties(String user, String password) {
+        return Map.of(
+                "security.protocol", "SASL_PLAINTEXT",
+                "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username="
+                        + jaasQuoted(user) + " password=" + jaasQuoted(password) + ";");
+    }
+
+    /** The broker's own client settings: empty without SASL, else those of its super user. */
+    public Map<String, String> brokerClientProperties() {
+        return brokerClientProperties;
+    }
+
+    /**
+     * Both listeners speak SASL_PLAINTEXT (PLAIN): the client listener knows the users and the broker, the
+     * controller listener only the broker, which talks to itself on both as {@link #BROKER_USER}.
+     */
+    private static Map<String, Object> saslListeners(String clientListener, String controllerListener,
+            String brokerPassword, Map<String, String> users) {
+        StringBuilder clientUsers = new StringBuilder();
+        users.forEach((user, password) -> clientUsers.append(" user_").append(user).append('=').append(jaasQuoted(password)));
+        String broker = "org.apache.kafka.common.security.plain.PlainLoginModule required username=" + BROKER_USER
+                + " password=" + jaasQuoted(brokerPassword) + " user_" + BROKER_USER + "=" + jaasQuoted(brokerPassword);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("listener.security.protocol.map", clientListener + ":SASL_PLAINTEXT," + controllerListener + ":SASL_PLAINTEXT");
+        config.put("sasl.enabled.mechanisms", "PLAIN");
+        config.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        config.put("sasl.mechanism.controller.protocol", "PLAIN");
+        config.put("listener.name." + clientListener.toLowerCase(Locale.ROOT) + ".plain.sasl.jaas.config", broker + clientUsers + ";");
+        config.put("listener.name." + controllerListener.toLowerCase(Locale.ROOT) + ".plain.sasl.jaas.config", broker + ";");
+        config.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        config.put("super.users", "User:" + BROKER_USER);
+        config.put("allow.everyone.if.no.acl.found", "false");
+        return config;
+    }
+
+    private static String jaasQuoted(String value) {
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     /** {@code host:port} of the broker's client listener, for {@code bootstrap.servers}. */
@@ -305,9 +377,10 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw new IllegalStateException("The embedded Kafka broker is closed");
         }
         long deadline = System.nanoTime() + TOPIC_TIMEOUT.toNanos();
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TOPIC_TIMEOUT.toMillis()))) {
+        Map<String, Object> adminConfig = new HashMap<>(brokerClientProperties);
+        adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TOPIC_TIMEOUT.toMillis());
+        try (Admin admin = Admin.create(adminConfig)) {
             List<NewTopic> requests = topics.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList();
             Map<String, KafkaFuture<Void>> created = admin.createTopics(requests).values();
             for (Map.Entry<String, KafkaFuture<Void>> entry : created.entrySet()) {

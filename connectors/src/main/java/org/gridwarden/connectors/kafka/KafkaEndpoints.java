@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -43,6 +42,7 @@ public final class KafkaEndpoints {
                 settings.ledgerEventsTopic(), new IngestDeserializer(IngestDecoder.LEDGER_EVENTS, decoder));
         List<String> topics = List.of(settings.gridReportsTopic(), settings.ledgerEventsTopic());
         KafkaSource<Ingested> kafka = KafkaSource.<Ingested>builder()
+                .setProperties(settings.clientConfig())
                 .setBootstrapServers(settings.bootstrapServers())
                 .setTopics(topics)
                 .setGroupId(settings.groupId())
@@ -52,9 +52,7 @@ public final class KafkaEndpoints {
                 .setProperty("commit.offsets.on.checkpoint", "true")
                 .setProperty("client.id.prefix", settings.groupId() + "-inputs")
                 .build();
-        Properties client = new Properties();
-        client.put("bootstrap.servers", settings.bootstrapServers());
-        return new LiveInputSource(kafka, topics, client, allowedLateness, quiet);
+        return new LiveInputSource(kafka, topics, settings.clientConfig(), allowedLateness, quiet);
     }
 
     /**
@@ -65,6 +63,7 @@ public final class KafkaEndpoints {
     public KafkaSource<Ingested> boundedSource(String topic, String stream, IngestDecoder decoder, Instant from,
             Instant to) {
         return KafkaSource.<Ingested>builder()
+                .setProperties(settings.clientConfig())
                 .setBootstrapServers(settings.bootstrapServers())
                 .setTopics(topic)
                 .setGroupId(settings.groupId() + "-replay")
@@ -80,6 +79,7 @@ public final class KafkaEndpoints {
 
     public KafkaSink<RoutedAlert> alertSink(Clock clock) {
         return KafkaSink.<RoutedAlert>builder()
+                .setKafkaProducerConfig(settings.clientConfig())
                 .setBootstrapServers(settings.bootstrapServers())
                 .setRecordSerializer(new AlertRecordSerializer(clock))
                 .setDeliveryGuarantee(settings.delivery())
@@ -90,6 +90,7 @@ public final class KafkaEndpoints {
 
     public KafkaSink<DeadLetter> deadLetterSink() {
         return KafkaSink.<DeadLetter>builder()
+                .setKafkaProducerConfig(settings.clientConfig())
                 .setBootstrapServers(settings.bootstrapServers())
                 .setRecordSerializer(new DeadLetterRecordSerializer(settings.deadLetterTopic()))
                 .setDeliveryGuarantee(settings.delivery())

@@ -35,13 +35,17 @@ public final class ReplayTopicWriter {
      * returns the records written.
      */
     public static int write(String bootstrapServers, List<Alert> alerts) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return write(KafkaSettings.defaults(bootstrapServers), alerts);
+    }
+
+    /** As {@link #write(String, List)}, with the client settings of {@code kafka}. */
+    public static int write(KafkaSettings kafka, List<Alert> alerts) {
+        Properties props = kafka.clientConfig();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         Set<String> topics = new TreeSet<>(List.of(ALL));
         alerts.forEach(a -> topics.add(topicOf(a.department())));
-        Topics.ensure(bootstrapServers, topics.stream()
+        Topics.ensure(kafka.clientConfig(), topics.stream()
                 .map(t -> new NewTopic(t, Optional.empty(), Optional.empty())).toList());
         AlertCodec codec = new AlertCodec();
         int written = 0;

@@ -32,8 +32,7 @@ public final class RuleSetChannel implements AutoCloseable {
 
     public RuleSetChannel(KafkaSettings settings) {
         this.settings = settings;
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        Properties p = settings.clientConfig();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, TIMEOUT_MS);
@@ -42,7 +41,7 @@ public final class RuleSetChannel implements AutoCloseable {
 
     /** Creates the two topics when they do not exist yet (one partition, compacted, broker's replication). */
     public void ensureTopics() {
-        Topics.ensure(settings.bootstrapServers(), List.of(settings.ruleControlTopic(), settings.ruleStatusTopic())
+        Topics.ensure(settings.clientConfig(), List.of(settings.ruleControlTopic(), settings.ruleStatusTopic())
                 .stream()
                 .map(t -> new NewTopic(t, Optional.of(1), Optional.empty())
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))

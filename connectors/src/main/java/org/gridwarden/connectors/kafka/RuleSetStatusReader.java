@@ -21,7 +21,7 @@ public final class RuleSetStatusReader implements AutoCloseable {
     private final CompactedTopicReader reader;
 
     public RuleSetStatusReader(KafkaSettings settings) {
-        reader = new CompactedTopicReader(settings.bootstrapServers(), settings.ruleStatusTopic());
+        reader = new CompactedTopicReader(settings, settings.ruleStatusTopic());
     }
 
     /** The newest status of every version on the topic up to now, by version. */

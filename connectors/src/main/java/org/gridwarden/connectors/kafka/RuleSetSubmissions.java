@@ -16,7 +16,7 @@ public final class RuleSetSubmissions implements AutoCloseable {
     private final CompactedTopicReader reader;
 
     public RuleSetSubmissions(KafkaSettings settings) {
-        reader = new CompactedTopicReader(settings.bootstrapServers(), settings.ruleControlTopic());
+        reader = new CompactedTopicReader(settings, settings.ruleControlTopic());
     }
 
     /**

@@ -64,8 +64,13 @@ public final class TimedLinePlayer {
      */
     public static void play(String bootstrapServers, List<Line> lines, double speed, Consumer<Line> progress)
             throws InterruptedException {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        play(KafkaSettings.defaults(bootstrapServers), lines, speed, progress);
+    }
+
+    /** As {@link #play(String, List, double, Consumer)}, with the client settings of {@code kafka}. */
+    public static void play(KafkaSettings kafka, List<Line> lines, double speed, Consumer<Line> progress)
+            throws InterruptedException {
+        Properties p = kafka.clientConfig();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");

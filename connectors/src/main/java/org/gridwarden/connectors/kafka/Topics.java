@@ -1,7 +1,7 @@
 package org.gridwarden.connectors.kafka;
 
 import java.util.Collection;
-import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,10 +17,13 @@ public final class Topics {
 
     private Topics() {}
 
-    public static void ensure(String bootstrapServers, Collection<NewTopic> topics) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS))) {
+    /** @param client {@code bootstrap.servers} and the client settings ({@link KafkaSettings#clientConfig()}) */
+    public static void ensure(Properties client, Collection<NewTopic> topics) {
+        Properties config = new Properties();
+        config.putAll(client);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
+        try (Admin admin = Admin.create(config)) {
             admin.createTopics(topics).values().forEach((topic, created) -> {
                 try {
                     created.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);

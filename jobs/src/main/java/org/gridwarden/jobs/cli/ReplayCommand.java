@@ -98,6 +98,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     PseudonymKeyOption pseudonymKey;
 
+    @Mixin
+    KafkaPropertiesOption kafkaProperties;
+
     @Override
     public Integer call() throws Exception {
         if (parallelism < 1) {
@@ -123,8 +126,9 @@ final class ReplayCommand implements Callable<Integer> {
         if (replayTopics && bootstrapServers == null) {
             throw new IllegalArgumentException("--replay-topics needs --bootstrap-servers");
         }
-        KafkaHistory kafka = bootstrapServers == null ? null
-                : new KafkaHistory(KafkaSettings.defaults(bootstrapServers), kafkaFrom, kafkaTo);
+        KafkaSettings kafkaSettings = bootstrapServers == null ? null
+                : KafkaSettings.defaults(bootstrapServers).withClientProperties(kafkaProperties.load());
+        KafkaHistory kafka = kafkaSettings == null ? null : new KafkaHistory(kafkaSettings, kafkaFrom, kafkaTo);
         PrintStream console = System.out;
         ReferenceData reference = district.loadReference();
         checkWindow(reference.zone());
@@ -144,7 +148,7 @@ final class ReplayCommand implements Callable<Integer> {
             console.println("Daily report: " + report.html() + " and " + report.markdown());
         }
         if (replayTopics) {
-            int written = ReplayTopicWriter.write(bootstrapServers, summary.alerts());
+            int written = ReplayTopicWriter.write(kafkaSettings, summary.alerts());
             console.printf("Wrote %d alerts to %s<department> and %s (%d records)%n", summary.alerts().size(),
                     ReplayTopicWriter.PREFIX, ReplayTopicWriter.ALL, written);
         }

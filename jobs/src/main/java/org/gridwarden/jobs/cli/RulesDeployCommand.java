@@ -49,6 +49,9 @@ public final class RulesDeployCommand implements Callable<Integer> {
     @Mixin
     ReferenceOption reference;
 
+    @Mixin
+    KafkaPropertiesOption kafkaProperties;
+
     @Option(names = "--timeout-seconds", defaultValue = "120", paramLabel = "N",
             description = "How long to wait for the live job's answer. Default ${DEFAULT-VALUE}.")
     int timeoutSeconds;
@@ -73,7 +76,7 @@ public final class RulesDeployCommand implements Callable<Integer> {
             return 1;
         }
         String text = Files.readString(file);
-        KafkaSettings kafka = KafkaSettings.defaults(bootstrapServers);
+        KafkaSettings kafka = KafkaSettings.defaults(bootstrapServers).withClientProperties(kafkaProperties.load());
         try (RuleSetChannel channel = new RuleSetChannel(kafka)) {
             channel.ensureTopics();
             try (RuleSetStatusReader statuses = new RuleSetStatusReader(kafka)) {

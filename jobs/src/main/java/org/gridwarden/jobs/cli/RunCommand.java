@@ -41,11 +41,11 @@ final class RunCommand implements Callable<Integer> {
         RuleSetHistory history = live.district().loadHistory(reference);
         KafkaSettings kafka = settings.kafka();
         System.out.printf("gridwarden live: %s, rule sets %s%n  in: %s, %s  out: alerts.<department>, %s, %s%n"
-                        + "  group %s, transactional ids %s-*, delivery %s, checkpoints every %d s%n",
+                        + "  group %s, transactional ids %s-*, delivery %s, checkpoints every %d s, %s%n",
                 reference.district().name(), history.versions().stream().map(RuleSet::version).toList(),
                 kafka.gridReportsTopic(), kafka.ledgerEventsTopic(), kafka.allAlertsTopic(), kafka.deadLetterTopic(),
                 kafka.groupId(), kafka.transactionalIdPrefix(), kafka.delivery(),
-                settings.checkpointInterval().toSeconds());
+                settings.checkpointInterval().toSeconds(), live.kafkaProperties().describe());
         if (ruleControl) {
             String savepoints = savepointDir != null ? savepointDir
                     : Path.of(System.getProperty("java.io.tmpdir"), "gridwarden-savepoints").toUri().toString();

@@ -36,6 +36,11 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--from-beginning", description = "Show every alert still on the topic, not only new ones.")
     boolean fromBeginning;
 
+    @Option(names = "--group-id", paramLabel = "G",
+            description = "Consumer group: the watch commits what it has shown and, after a restart or a lost broker,"
+                    + " goes on exactly there (no alert twice, none skipped). Without it each watch starts afresh.")
+    String groupId;
+
     @Option(names = "--no-color", description = "No ANSI colours (they are off anyway when stdout is not a terminal).")
     boolean noColor;
 
@@ -45,6 +50,9 @@ final class WatchCommand implements Callable<Integer> {
 
     @Mixin
     DistrictOptions district;
+
+    @Mixin
+    KafkaPropertiesOption kafkaProperties;
 
     @Override
     public Integer call() throws Exception {
@@ -56,7 +64,7 @@ final class WatchCommand implements Callable<Integer> {
         Set<AlertLevel> shown = levels == null || levels.isEmpty() ? Set.of() : EnumSet.copyOf(levels);
         boolean color = !noColor && System.console() != null;
         AlertWatch.Settings settings = new AlertWatch.Settings(bootstrapServers, topic, shown, fromBeginning, color,
-                countsEvery);
+                countsEvery, groupId, kafkaProperties.load());
 
         // Ctrl-C starts the JVM's shutdown: let the watch stop and print its final counts before the JVM exits.
         CountDownLatch stop = new CountDownLatch(1);

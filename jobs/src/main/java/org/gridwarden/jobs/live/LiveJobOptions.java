@@ -6,6 +6,7 @@ import org.gridwarden.connectors.kafka.KafkaSettings;
 import org.gridwarden.connectors.kafka.live.QuietPartitions;
 import org.gridwarden.jobs.LiveJob;
 import org.gridwarden.jobs.cli.DistrictOptions;
+import org.gridwarden.jobs.cli.KafkaPropertiesOption;
 import org.gridwarden.jobs.cli.PseudonymKeyOption;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,8 +69,15 @@ public final class LiveJobOptions {
     @Mixin
     PseudonymKeyOption pseudonymKey;
 
+    @Mixin
+    KafkaPropertiesOption kafkaProperties;
+
     public DistrictOptions district() {
         return district;
+    }
+
+    public KafkaPropertiesOption kafkaProperties() {
+        return kafkaProperties;
     }
 
     /** The live job's settings; an impossible value gives an {@link IllegalArgumentException} naming the option. */
@@ -83,7 +91,8 @@ public final class LiveJobOptions {
         }
         KafkaSettings kafka = KafkaSettings.defaults(bootstrapServers)
                 .withDelivery(KafkaEndpoints.parseDelivery(delivery))
-                .withIds(groupId, transactionalIdPrefix);
+                .withIds(groupId, transactionalIdPrefix)
+                .withClientProperties(kafkaProperties.load());
         QuietPartitions quiet = recorded ? QuietPartitions.recorded(Duration.ofSeconds(quietAfterSeconds))
                 : QuietPartitions.live(Duration.ofSeconds(quietAfterSeconds), Duration.ofSeconds(quietLagSeconds));
         return new LiveJob.Settings(kafka, parallelism, quiet, Duration.ofSeconds(checkpointSeconds), checkpointDir,

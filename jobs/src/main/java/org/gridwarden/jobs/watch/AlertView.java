@@ -62,6 +62,12 @@ public final class AlertView {
         out.flush();
     }
 
+    /** A line about the watch itself (the broker lost or back), set apart from the alerts. */
+    public synchronized void note(String text) {
+        out.println("── " + text + " ──");
+        out.flush();
+    }
+
     public synchronized int received() {
         return received;
     }

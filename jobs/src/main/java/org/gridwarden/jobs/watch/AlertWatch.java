@@ -2,9 +2,12 @@ package org.gridwarden.jobs.watch;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.gridwarden.connectors.kafka.AlertTopicWatcher;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.reference.ReferenceData;
@@ -20,9 +23,22 @@ public final class AlertWatch implements AutoCloseable {
      * @param levels levels to show, empty for all
      * @param fromBeginning every alert still on the topic, else only new ones
      * @param countsEvery print the counts per department after this many alerts
+     * @param groupId consumer group whose read positions the watch commits and resumes from, or null
+     * @param clientProperties Kafka client settings (security), never printed
      */
     public record Settings(String bootstrapServers, String topic, Set<AlertLevel> levels, boolean fromBeginning,
-            boolean color, int countsEvery) {}
+            boolean color, int countsEvery, String groupId, Map<String, String> clientProperties) {
+
+        public Settings(String bootstrapServers, String topic, Set<AlertLevel> levels, boolean fromBeginning,
+                boolean color, int countsEvery) {
+            this(bootstrapServers, topic, levels, fromBeginning, color, countsEvery, null, Map.of());
+        }
+
+        @Override
+        public String toString() {
+            return "AlertWatch.Settings[" + bootstrapServers + ", " + topic + ", group " + groupId + "]";
+        }
+    }
 
     private final AlertView view;
     private final AlertTopicWatcher watcher;
@@ -36,12 +52,18 @@ public final class AlertWatch implements AutoCloseable {
         AlertView view = new AlertView(out, reference.zone(), s.levels(), s.color(), s.countsEvery());
         out.printf("gridwarden watch: %s, %s on %s (read_committed, %s), levels: %s, times in %s. Ctrl-C to stop.%n",
                 reference.district().name(), s.topic(), s.bootstrapServers(),
-                s.fromBeginning() ? "from the beginning" : "new alerts only",
+                (s.groupId() != null ? "group " + s.groupId() + ", resuming where it stopped, else " : "")
+                        + (s.fromBeginning() ? "from the beginning" : "new alerts only"),
                 s.levels().isEmpty() ? "all" : s.levels().stream().sorted().map(Enum::name).collect(Collectors.joining(",")),
                 reference.zone());
         out.flush();
-        AlertTopicWatcher watcher = new AlertTopicWatcher(s.bootstrapServers(), List.of(s.topic()), s.fromBeginning(),
-                (topic, alert) -> view.accept(alert));
+        Map<String, String> client = new HashMap<>(s.clientProperties());
+        client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
+        AlertTopicWatcher watcher = new AlertTopicWatcher(client, List.of(s.topic()),
+                s.groupId(), s.fromBeginning(), (topic, alert) -> view.accept(alert),
+                reachable -> view.note(reachable
+                        ? "broker " + s.bootstrapServers() + " is back: alerts go on from where they stopped"
+                        : "broker " + s.bootstrapServers() + " lost: waiting for it to come back"));
         return new AlertWatch(view, watcher);
     }
 

@@ -79,12 +79,12 @@ class FuzzedInputTest {
                 Fixtures.reference(), Fixtures.ruleSet(), System.out);
 
         assertEquals(RECORDS, s.in(), "every line read");
-        assertEquals(s.in(), s.processed() + s.invalid() + s.late() + s.duplicates(),
+        assertEquals(s.in(), s.processed() + s.deadLettered() + s.duplicates(),
                 "in = processed + dead-lettered + duplicates");
         AlertCodec codec = new AlertCodec();
         List<DeadLetter> dlq = Files.readAllLines(dir.resolve("out/dlq.jsonl")).stream().filter(l -> !l.isBlank())
                 .map(codec::decodeDeadLetter).toList();
-        assertEquals(s.invalid() + s.late(), dlq.size(), "every dead letter written");
+        assertEquals(s.deadLettered(), dlq.size(), "every dead letter written");
         assertTrue(dlq.stream().allMatch(d -> d.reason() != null && d.line() != null), "each with reason and line");
         assertTrue(dlq.stream().noneMatch(d -> d.raw() != null && d.raw().contains("\uFFFD")),
                 "no raw text with replaced characters");

@@ -51,7 +51,8 @@ class LocalListenersTest {
             LiveJobOptions options = new LiveJobOptions();
             new CommandLine(options).parseArgs("--bootstrap-servers", kafka.bootstrapServers(), "--parallelism", "1",
                     "--reference", Fixtures.sampleData().resolve("reference").toString(),
-                    "--rules", Fixtures.projectRoot().resolve("rules/ruleset.yaml").toString());
+                    "--rules", Fixtures.projectRoot().resolve("rules/ruleset.yaml").toString(),
+                    "--pseudonym-key-file", Fixtures.sampleData().resolve("sample-pseudonym.key").toString());
             LiveJob.Settings settings = options.settings();
             StreamExecutionEnvironment env = LiveJob.environment(settings);
             LiveJob.define(env, settings, Fixtures.reference(), Fixtures.ruleSet(), Clock.systemUTC());

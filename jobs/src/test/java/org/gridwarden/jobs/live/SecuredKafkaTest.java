@@ -83,7 +83,8 @@ class SecuredKafkaTest {
                     "--kafka-properties", jobProperties.toString(), "--transactional-id-prefix", prefix,
                     "--reference", Fixtures.sampleData().resolve("reference").toString(),
                     "--rules", Fixtures.projectRoot().resolve("rules/ruleset.yaml").toString(),
-                    "--checkpoint-seconds", "1", "--quiet-after-seconds", "0", "--idle-seconds", "5");
+                    "--pseudonym-key-file", Fixtures.sampleData().resolve("sample-pseudonym.key").toString(),
+                    "--checkpoint-seconds", "1", "--recorded", "--quiet-after-seconds", "2");
             LiveJob.Settings settings = options.settings();
             assertFalse(settings.toString().contains(USERS.get("gridwarden")), "the password is never printed");
             assertEquals("client properties from " + jobProperties, options.kafkaProperties().describe());

@@ -127,7 +127,8 @@ public final class IngestDecoder implements Serializable {
                 text(n, "sourceReportId"),
                 text(n, "department"),
                 text(n, "resolution"),
-                integer(n, "satisfaction"));
+                integer(n, "satisfaction"),
+                bool(n, "noDeadline"));
         Optional<Problem> problem = validator.check(e).or(() -> future("at", e.at(), origin));
         return problem.isPresent()
                 ? Ingested.of(origin.deadLetter(problem.get().reason(), problem.get().detail()))

@@ -76,6 +76,10 @@ public final class IngestValidator implements Serializable {
                 if (reference.category(e.category()).isEmpty()) {
                     return unknown("category", e.category(), "category");
                 }
+                if (e.dueAt() != null && e.withoutDeadline()) {
+                    return Optional.of(new Problem(INVALID_VALUE, "fields 'dueAt' and 'noDeadline' contradict each"
+                            + " other: a case has a deadline or none"));
+                }
                 if (e.dueAt() != null && !e.dueAt().isAfter(e.at())) {
                     return Optional.of(new Problem(IMPOSSIBLE_TIME, "field 'dueAt' (" + e.dueAt()
                             + ") is not after 'at' (" + e.at() + ")"));

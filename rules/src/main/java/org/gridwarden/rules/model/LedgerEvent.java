@@ -22,7 +22,25 @@ public record LedgerEvent(
         String sourceReportId,
         String department,
         String resolution,
-        Integer satisfaction) {
+        Integer satisfaction,
+        Boolean noDeadline) {
+
+    /** An event without {@code noDeadline}, as every source but an import of a ledger export writes it. */
+    public LedgerEvent(String eventId, String caseId, LedgerEventType type, Instant at, Channel channel,
+            String category, String gridId, String buildingId, String address, String complainantId,
+            Priority priority, Instant dueAt, String sourceReportId, String department, String resolution,
+            Integer satisfaction) {
+        this(eventId, caseId, type, at, channel, category, gridId, buildingId, address, complainantId, priority, dueAt,
+                sourceReportId, department, resolution, satisfaction, null);
+    }
+
+    /**
+     * CREATED with {@code noDeadline: true}: the source promised no deadline and none is to be made up from the
+     * rule set's time limits, so the case raises no deadline alert (临期, 超期, 升级督办).
+     */
+    public boolean withoutDeadline() {
+        return Boolean.TRUE.equals(noDeadline);
+    }
 
     public Instant eventTime() {
         return at;

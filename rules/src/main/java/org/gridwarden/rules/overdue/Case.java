@@ -8,6 +8,7 @@ import org.gridwarden.rules.model.Priority;
  * A case (案件) as its CREATED event (受理) described it.
  *
  * @param explicitDueAt the deadline promised on CREATED, if any; else the rule set's time limit applies
+ * @param noDeadline CREATED said the case has no deadline: no time limit applies to it, not even after REOPENED
  */
 public record Case(
         String caseId,
@@ -18,4 +19,5 @@ public record Case(
         Priority priority,
         Instant createdAt,
         String createdEventId,
-        Instant explicitDueAt) {}
+        Instant explicitDueAt,
+        boolean noDeadline) {}

@@ -107,12 +107,16 @@ public final class OverdueCaseLogic implements Serializable {
 
     private CaseState created(CaseState s, LedgerEvent e) {
         Case c = new Case(e.caseId(), e.category(), e.gridId(), e.buildingId(), e.channel(), e.priority(), e.at(),
-                e.eventId(), e.dueAt());
+                e.eventId(), e.dueAt(), e.withoutDeadline());
         CaseState known = s.with(c, s.assignment(), null, s.status(), s.suspendedAt());
         Optional<InForce<OverdueRules>> rules = rulesOf(known, e.at());
         if (s.status() == CaseStatus.STOPPED || rules.isEmpty()) {
             // closed before it was created (in event time), or no entry covers it: remember it, start no clock
             return s.with(c, s.assignment(), null, CaseStatus.STOPPED, null);
+        }
+        if (c.noDeadline()) {
+            // open, but with no clock: no WARNING, OVERDUE or ESCALATED; only the sign-for clock of ASSIGNED runs
+            return s.with(c, s.assignment(), null, CaseStatus.RUNNING, null);
         }
         TimeSpan limit = limitFor(c, rules.get().parameters());
         Instant due = c.explicitDueAt() != null ? c.explicitDueAt() : limit.addTo(e.at(), calendar);
@@ -145,6 +149,9 @@ public final class OverdueCaseLogic implements Serializable {
         Optional<InForce<OverdueRules>> rules = rulesOf(s, at);
         if (rules.isEmpty()) {
             return s;
+        }
+        if (s.caseInfo().noDeadline()) {
+            return s.with(s.caseInfo(), s.assignment(), null, CaseStatus.RUNNING, null);
         }
         TimeSpan limit = limitFor(s.caseInfo(), rules.get().parameters());
         int version = s.deadline() == null ? 1 : s.deadline().version() + 1;

@@ -36,7 +36,7 @@ public class PersonalDataGuard implements MapFunction<Ingested, Ingested> {
         return new LedgerEvent(e.eventId(), e.caseId(), e.type(), e.at(), e.channel(), e.category(), e.gridId(),
                 e.buildingId(), PersonalNumbers.mask(e.address()), pseudonyms.pseudonym(e.complainantId()),
                 e.priority(), e.dueAt(), e.sourceReportId(), e.department(), PersonalNumbers.mask(e.resolution()),
-                e.satisfaction());
+                e.satisfaction(), e.noDeadline());
     }
 
     public GridReport guard(GridReport r) {

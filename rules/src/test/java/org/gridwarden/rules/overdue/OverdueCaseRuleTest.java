@@ -218,6 +218,21 @@ class OverdueCaseRuleTest {
     }
 
     @Test
+    void caseWithNoDeadline_raisesNoDeadlineAlert_evenOpenForMonthsOrReopened() throws Exception {
+        Instant t = beijing("2026-11-20T09:00");
+        LedgerEvent c = created("C12", t, GAS_LEAK, Priority.URGENT);
+        send(new LedgerEvent(c.eventId(), c.caseId(), c.type(), c.at(), c.channel(), c.category(), c.gridId(),
+                c.buildingId(), c.address(), c.complainantId(), c.priority(), null, null, null, null, null, true),
+                created("C13", t, GAS_LEAK, Priority.URGENT));
+        watermark(beijing("2027-02-01T00:00"));
+        assertEquals(List.of("C13"), alerts().stream().map(Alert::caseId).distinct().toList(),
+                "the same case with the rule set's 2 hours is overdue; the one without a deadline is not");
+        send(closed("C12", beijing("2027-02-01T10:00")), event("C12", REOPENED, beijing("2027-02-01T11:00")));
+        watermark(beijing("2027-03-01T00:00"));
+        assertEquals(List.of("C13"), alerts().stream().map(Alert::caseId).distinct().toList());
+    }
+
+    @Test
     void dispatchNotSignedForWithinTheLimit_raisesSignForTimeoutToTheAssignedDepartment() throws Exception {
         Instant t = beijing("2026-11-20T09:00");
         send(created("C10", t, GARBAGE, Priority.NORMAL), assigned("C10", beijing("2026-11-20T09:30"), URBAN_MANAGEMENT),

@@ -34,13 +34,20 @@ final class ImportCommand implements Callable<Integer> {
                     + " made from the export here.")
     Path emitReference;
 
+    @Option(names = "--exported-at", paramLabel = "TIME", converter = ReplayCommand.TimeConverter.class,
+            description = "When the export was taken, e.g. 2024-01-10T08:00:00-05:00; recorded in DIR/export.json"
+                    + " as the default horizon of `replay --input DIR`. Default: exportedAt of the mapping, else the"
+                    + " newest event.")
+    java.time.Instant exportedAt;
+
     @Override
     public Integer call() throws Exception {
         ImportMapping m = ImportMappingReader.read(mapping);
+        m.warnings().forEach(w -> System.err.println("warning: " + w));
         PrintStream console = System.out;
         console.printf("Importing %s with the mapping %s%s%n", input, mapping,
                 m.source() == null ? "" : " (" + m.source() + ")");
-        ImportSummary summary = LedgerImport.run(m, input, out, emitReference);
+        ImportSummary summary = LedgerImport.run(m, input, out, emitReference, exportedAt);
         summary.print(console);
         return 0;
     }

@@ -14,6 +14,7 @@ import org.gridwarden.jobs.EmissionWindow;
 import org.gridwarden.jobs.KafkaHistory;
 import org.gridwarden.jobs.ReplayJob;
 import org.gridwarden.jobs.ReplaySummary;
+import org.gridwarden.jobs.importer.LedgerImport;
 import org.gridwarden.jobs.report.DailyReport;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.RuleSetHistory;
@@ -51,7 +52,8 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--until", paramLabel = "TIME", converter = TimeConverter.class,
             description = "Replay horizon, e.g. 2026-11-20T18:00:00+08:00: no alert after it. Default: --emit-to,"
-                    + " else the newest event.")
+                    + " else the export time `gridwarden import` recorded in --input (unless --as-of is given), else"
+                    + " the newest event.")
     Instant until;
 
     @Option(names = "--as-of", paramLabel = "TIME", converter = TimeConverter.class,
@@ -138,7 +140,16 @@ final class ReplayCommand implements Callable<Integer> {
                 history.versions().stream().map(rs -> rs.version() + " from " + rs.effectiveFrom())
                         .collect(java.util.stream.Collectors.joining(", ")),
                 reference.district().name(), reference.grids().size());
-        ReplaySummary summary = ReplayJob.run(new ReplayJob.Settings(input, out, until, parallelism, mode,
+        Instant horizon = until;
+        if (horizon == null && emitTo == null && asOf == null && input != null) {
+            // an imported export knows when it was taken: open cases past their due time are overdue by then
+            horizon = LedgerImport.recordedExportTime(input).orElse(null);
+            if (horizon != null) {
+                console.println("Horizon: " + local(horizon, reference.zone()) + ", the export time recorded in "
+                        + input.resolve(LedgerImport.EXPORT_TIME) + " (--until sets another)");
+            }
+        }
+        ReplaySummary summary = ReplayJob.run(new ReplayJob.Settings(input, out, horizon, parallelism, mode,
                 new EmissionWindow(emitFrom, emitTo, warmUp), kafka).withAsOf(asOf)
                 .withPseudonyms(pseudonymKey.required()), reference, history, console);
         summary.print(console);

@@ -2,7 +2,6 @@ package org.gridwarden.jobs.importer;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.gridwarden.rules.model.Channel;
 
 /**
@@ -14,12 +13,11 @@ import org.gridwarden.rules.model.Channel;
 public record ChannelMapping(Map<String, Channel> table, Channel otherwise) {
 
     public ChannelMapping {
-        table = table.entrySet().stream().collect(
-                Collectors.toUnmodifiableMap(e -> StatusMapping.normalize(e.getKey()), Map.Entry::getValue));
+        table = Tables.byKey(table);
     }
 
     public Optional<Channel> channel(String method) {
-        String key = StatusMapping.normalize(method);
+        String key = Tables.key(method);
         if (key.isEmpty()) {
             return Optional.empty();
         }

@@ -35,11 +35,14 @@ import org.gridwarden.rules.ruleset.YamlLocations;
 public final class ImportMappingReader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final List<String> TOP_LEVEL =
-            List.of("source", "columns", "time", "status", "category", "channel", "department", "area", "reference");
     /** Each column key and what its column holds, for the message when it is missing. */
     private static final Map<String, String> REQUIRED_COLUMNS = requiredColumns();
-    private static final List<String> OPTIONAL_COLUMNS = List.of("due", "closed", "address", "building");
+    /**
+     * Every field a mapping may have, by the block that holds it ({@code ""} the top, {@code category.passThrough}
+     * a block within a block); {@code contract/import-mapping.schema.json} names the same.
+     */
+    static final Map<String, List<String>> FIELDS = fields();
+    private static final List<String> TOP_LEVEL = FIELDS.get("");
     private static final String EXAMPLE_FORMAT = "MM/dd/yyyy hh:mm:ss a";
     private static final List<String> CHANNELS = Stream.of(Channel.values()).map(Channel::name).toList();
 
@@ -48,6 +51,7 @@ public final class ImportMappingReader {
     private final Path file;
     private final YamlLocations locations;
     private final List<Problem> problems = new ArrayList<>();
+    private final List<Problem> warnings = new ArrayList<>();
 
     private ImportMappingReader(Path file, YamlLocations locations) {
         this.file = file;
@@ -85,7 +89,12 @@ public final class ImportMappingReader {
                     .sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column))
                     .map(Problem::text).distinct().toList());
         }
-        return mapping;
+        List<String> warned = reader.warnings.stream()
+                .sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column))
+                .map(Problem::text).distinct().toList();
+        return new ImportMapping(mapping.file(), mapping.source(), mapping.columns(), mapping.time(), mapping.status(),
+                mapping.category(), mapping.channel(), mapping.department(), mapping.area(), mapping.address(),
+                mapping.due(), mapping.exportedAt(), mapping.reference(), warned);
     }
 
     private ImportMapping mapping(JsonNode root) {
@@ -103,25 +112,28 @@ public final class ImportMappingReader {
         StatusMapping status = status(block(top, "", "status", true, "which statuses mean closed, duplicate and"
                 + " open"), columns);
         CategoryMapping category = category(block(top, "", "category", true, "a table of request types to"
-                + " category codes, or passThrough"));
+                + " category codes, or passThrough"), columns);
         ChannelMapping channel = channel(block(top, "", "channel", true, "a table of intake methods to the"
                 + " channels " + Names.list(CHANNELS)));
         DepartmentMapping department = department(block(top, "", "department", false, null));
         AreaMapping area = area(block(top, "", "area", false, null));
+        AddressMapping address = address(block(top, "", "address", false, null), columns);
+        DueMapping due = due(block(top, "", "due", false, null), columns);
+        java.time.Instant exportedAt = exportedAt(top, time);
         ReferenceNames reference = reference(block(top, "", "reference", false, null));
-        return new ImportMapping(file, source, columns, time, status, category, channel, department, area, reference);
+        return new ImportMapping(file, source, columns, time, status, category, channel, department, area, address,
+                due, exportedAt, reference, List.of());
     }
 
     private Columns columns(ObjectNode block) {
         if (block == null) {
             return null;
         }
-        List<String> known = Stream.concat(REQUIRED_COLUMNS.keySet().stream(), OPTIONAL_COLUMNS.stream()).toList();
-        unknownFields(block, "/columns", known, "columns has");
+        unknownFields(block, "/columns", FIELDS.get("columns"), "columns has");
         return new Columns(column(block, "caseId"), column(block, "created"), column(block, "due"),
                 column(block, "closed"), column(block, "status"), column(block, "category"),
                 column(block, "channel"), column(block, "department"), column(block, "area"),
-                column(block, "address"), column(block, "building"));
+                column(block, "address"), column(block, "building"), column(block, "family"));
     }
 
     private Column column(ObjectNode columns, String key) {
@@ -134,7 +146,7 @@ public final class ImportMappingReader {
         if (block == null) {
             return null;
         }
-        unknownFields(block, "/time", List.of("format", "zone", "locale"), "time has");
+        unknownFields(block, "/time", FIELDS.get("time"), "time has");
         String pattern = text(block, "/time", "format", true, "write the pattern of the times as java.time does,"
                 + " e.g. format: " + EXAMPLE_FORMAT);
         String zoneName = text(block, "/time", "zone", true, "name the time zone of the times, e.g. zone:"
@@ -170,7 +182,8 @@ public final class ImportMappingReader {
             return null;
         }
         List<String> meanings = List.of("closed", "duplicate", "open");
-        unknownFields(block, "/status", meanings, "status has");
+        unknownFields(block, "/status", FIELDS.get("status"), "status has");
+        boolean byCloseTime = bool(block, "/status", "closedByCloseTime");
         Map<String, List<String>> byMeaning = new LinkedHashMap<>();
         Map<String, String> seen = new HashMap<>();
         for (String meaning : meanings) {
@@ -185,23 +198,33 @@ public final class ImportMappingReader {
             }
             byMeaning.put(meaning, statuses);
         }
-        if (seen.isEmpty()) {
+        boolean statusColumn = columns == null || columns.status() != null;
+        if (seen.isEmpty() && statusColumn) {
             problem("/status", false, "lists no status; list under closed, duplicate and open the statuses of the"
                     + " status column, e.g. closed: [Closed] and open: [Open, New]");
         }
-        if (!byMeaning.get("closed").isEmpty() && columns != null && columns.closed() == null) {
-            problem("/status/closed", false, "statuses mean closed, but columns names no closed column with the"
-                    + " close time; add e.g. closed: CloseDate under columns");
+        if (!seen.isEmpty() && !statusColumn) {
+            problem("/status", false, "lists statuses, but columns names no status column; add e.g. status:"
+                    + " Status under columns");
+        }
+        if (!statusColumn && !byCloseTime) {
+            problem("/status", false, "columns names no status column, so only a close time can say a case is"
+                    + " closed; add closedByCloseTime: true here, or name the status column under columns");
+        }
+        if ((!byMeaning.get("closed").isEmpty() || byCloseTime) && columns != null && columns.closed() == null) {
+            problem(byCloseTime ? "/status/closedByCloseTime" : "/status/closed", false, (byCloseTime
+                    ? "closed by close time" : "statuses mean closed") + ", but columns names no closed column with"
+                    + " the close time; add e.g. closed: CloseDate under columns");
         }
         return new StatusMapping(Set.copyOf(byMeaning.get("closed")), Set.copyOf(byMeaning.get("duplicate")),
-                Set.copyOf(byMeaning.get("open")));
+                Set.copyOf(byMeaning.get("open")), byCloseTime);
     }
 
-    private CategoryMapping category(ObjectNode block) {
+    private CategoryMapping category(ObjectNode block, Columns columns) {
         if (block == null) {
             return null;
         }
-        unknownFields(block, "/category", List.of("table", "passThrough"), "category has");
+        unknownFields(block, "/category", FIELDS.get("category"), "category has");
         Map<String, String> table = table(block, "/category", "table");
         table.forEach((type, code) -> {
             if (!code.matches(CategoryMapping.CODE_PATTERN)) {
@@ -213,7 +236,7 @@ public final class ImportMappingReader {
         String separator = null;
         String family = null;
         if (passThrough != null) {
-            unknownFields(passThrough, "/category/passThrough", List.of("familySeparator", "family"),
+            unknownFields(passThrough, "/category/passThrough", FIELDS.get("category.passThrough"),
                     "passThrough has");
             separator = text(passThrough, "/category/passThrough", "familySeparator", false, null);
             family = text(passThrough, "/category/passThrough", "family", true, "name the family of request types"
@@ -222,6 +245,10 @@ public final class ImportMappingReader {
                 problem("/category/passThrough/family", false, "'" + family + "' has no letters or digits to make"
                         + " a family of");
             }
+        }
+        if (passThrough == null && columns != null && columns.family() != null) {
+            problem("/columns/family", false, "the family column makes the family of a passed-through request"
+                    + " type, but category has no passThrough; add passThrough: {family: other} under category");
         }
         if (table.isEmpty() && passThrough == null) {
             problem("/category", false, "gives neither a table nor passThrough, so no request type would have a"
@@ -235,7 +262,7 @@ public final class ImportMappingReader {
         if (block == null) {
             return null;
         }
-        unknownFields(block, "/channel", List.of("table", "otherwise"), "channel has");
+        unknownFields(block, "/channel", FIELDS.get("channel"), "channel has");
         Map<String, Channel> table = new LinkedHashMap<>();
         table(block, "/channel", "table").forEach((method, name) -> {
             Channel c = channelNamed(name, pointer("/channel/table", method));
@@ -265,7 +292,7 @@ public final class ImportMappingReader {
         if (block == null) {
             return new DepartmentMapping(Map.of(), true);
         }
-        unknownFields(block, "/department", List.of("table", "passThrough"), "department has");
+        unknownFields(block, "/department", FIELDS.get("department"), "department has");
         Map<String, String> table = table(block, "/department", "table");
         JsonNode passThrough = block.get("passThrough");
         if (passThrough != null && !passThrough.isBoolean()) {
@@ -279,16 +306,81 @@ public final class ImportMappingReader {
         if (block == null) {
             return new AreaMapping(null);
         }
-        unknownFields(block, "/area", List.of("whenBlank"), "area has");
+        unknownFields(block, "/area", FIELDS.get("area"), "area has");
         return new AreaMapping(text(block, "/area", "whenBlank", false, null));
+    }
+
+    private AddressMapping address(ObjectNode block, Columns columns) {
+        if (block == null) {
+            return AddressMapping.asWritten();
+        }
+        unknownFields(block, "/address", FIELDS.get("address"), "address has");
+        if (columns != null && columns.address() == null) {
+            problem("/address", false, "tidies addresses, but columns names no address column; add e.g. address:"
+                    + " Address under columns");
+        }
+        String letterCase = text(block, "/address", "case", false, null);
+        if (letterCase != null && !List.of("upper", "lower").contains(letterCase)) {
+            problem("/address/case", false, "'" + letterCase + "' is not upper or lower; leave the field out to keep"
+                    + " the case as written");
+        }
+        List<String> cities = new ArrayList<>();
+        JsonNode strip = block.get("stripCities");
+        if (strip != null && !strip.isNull()) {
+            texts(block, "/address", "stripCities").forEach(cities::add);
+        }
+        return new AddressMapping(letterCase, bool(block, "/address", "decodeEntities"), cities);
+    }
+
+    private DueMapping due(ObjectNode block, Columns columns) {
+        // with a due column, a blank one is no promise: nothing is made up; without one, the rule set decides
+        DueMapping.WhenBlank otherwise = columns != null && columns.due() == null
+                ? DueMapping.WhenBlank.TIME_LIMIT : DueMapping.WhenBlank.NONE;
+        if (block == null) {
+            return new DueMapping(otherwise);
+        }
+        unknownFields(block, "/due", FIELDS.get("due"), "due has");
+        String word = text(block, "/due", "whenBlank", false, null);
+        if (word == null) {
+            return new DueMapping(otherwise);
+        }
+        for (DueMapping.WhenBlank w : DueMapping.WhenBlank.values()) {
+            if (w.word().equalsIgnoreCase(word)) {
+                return new DueMapping(w);
+            }
+        }
+        problem("/due/whenBlank", false, "'" + word + "' is neither none (no deadline) nor timeLimit (the rule set's"
+                + " time limit)");
+        return new DueMapping(otherwise);
+    }
+
+    /** An ISO-8601 time with its offset, or a time in the mapping's own format and zone. */
+    private java.time.Instant exportedAt(ObjectNode top, ExportTime time) {
+        String text = text(top, "", "exportedAt", false, null);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeException notIso) {
+            if (time != null && time.pattern() != null && time.zone() != null) {
+                try {
+                    return time.parse(text, time.formatter());
+                } catch (DateTimeException | IllegalArgumentException notOwn) {
+                    // named below
+                }
+            }
+        }
+        problem("/exportedAt", false, "'" + text + "' is not a time such as 2024-01-10T08:00:00-05:00"
+                + (time != null && time.pattern() != null ? " or one written as " + time.pattern() : ""));
+        return null;
     }
 
     private ReferenceNames reference(ObjectNode block) {
         if (block == null) {
             return null;
         }
-        List<String> parts = List.of("district", "office", "supervision");
-        unknownFields(block, "/reference", parts, "reference has");
+        unknownFields(block, "/reference", FIELDS.get("reference"), "reference has");
         Named district = named(block, "district", "the district the export covers, e.g. id: baltimore and name:"
                 + " Baltimore City");
         Named office = named(block, "office", "the first-tier office that takes what no agency holds, e.g. id:"
@@ -308,7 +400,7 @@ public final class ImportMappingReader {
         if (block == null) {
             return null;
         }
-        unknownFields(block, at, List.of("id", "name"), part + " has");
+        unknownFields(block, at, FIELDS.get("reference." + part), part + " has");
         String id = text(block, at, "id", true, "give " + what);
         String name = text(block, at, "name", true, "give " + what);
         if (id != null && !Slugs.id(id).equals(id)) {
@@ -357,6 +449,19 @@ public final class ImportMappingReader {
         return node.asText().trim();
     }
 
+    /** true or false; false when the field is absent. */
+    private boolean bool(ObjectNode block, String at, String field) {
+        JsonNode node = block.get(field);
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            problem(at + "/" + field, false, "expected true or false, not " + shown(node));
+            return false;
+        }
+        return node.booleanValue();
+    }
+
     /** A text or a list of texts; empty when the field is absent. */
     private List<String> texts(ObjectNode block, String at, String field) {
         String pointer = at + "/" + field;
@@ -374,7 +479,7 @@ public final class ImportMappingReader {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             if (!node.get(i).isValueNode() || node.get(i).isNull() || node.get(i).asText().isBlank()) {
-                problem(pointer + "/" + i, false, "expected a status, not " + shown(node.get(i)));
+                problem(pointer + "/" + i, false, "expected a text, not " + shown(node.get(i)));
             } else {
                 texts.add(node.get(i).asText().trim());
             }
@@ -394,12 +499,23 @@ public final class ImportMappingReader {
             problem(pointer, false, "expected indented lines 'value in the CSV: what it becomes', not " + shown(node));
             return table;
         }
+        Map<String, String> firstKey = new HashMap<>();
         entries.properties().forEach(e -> {
             if (!e.getValue().isValueNode() || e.getValue().isNull() || e.getValue().asText().isBlank()) {
                 problem(pointer(pointer, e.getKey()), false, "expected what '" + e.getKey() + "' becomes, not "
                         + shown(e.getValue()));
-            } else {
-                table.put(e.getKey().trim(), e.getValue().asText().trim());
+                return;
+            }
+            String key = e.getKey().trim();
+            String value = e.getValue().asText().trim();
+            String earlier = firstKey.putIfAbsent(Tables.key(key), key);
+            if (earlier == null) {
+                table.put(key, value);
+            } else if (!table.get(earlier).equals(value)) {
+                // the tables ignore case, as exports do not keep to one spelling: the first in the file counts
+                warning(pointer(pointer, e.getKey()), "'" + key + "' and '" + earlier + "' are the same value but"
+                        + " for their case, which the tables ignore; '" + earlier + "' becomes " + table.get(earlier)
+                        + " and '" + key + "' would become " + value + ": " + table.get(earlier) + " is kept");
             }
         });
         return table;
@@ -426,6 +542,12 @@ public final class ImportMappingReader {
     }
 
     // --- places ---
+
+    private void warning(String pointer, String message) {
+        YamlLocations.Position at = locations.position(pointer, true);
+        warnings.add(new Problem(at.line(), at.column(), file + ":" + at.line() + ":" + at.column() + ": "
+                + field(pointer) + ": " + message));
+    }
 
     private void problem(String pointer, boolean atKey, String message) {
         YamlLocations.Position at = locations.position(pointer, atKey);
@@ -464,12 +586,33 @@ public final class ImportMappingReader {
         Map<String, String> columns = new LinkedHashMap<>();
         columns.put("caseId", "the case id (案件编号)");
         columns.put("created", "the time the case was created (受理时间)");
-        columns.put("status", "the case's status");
         columns.put("category", "the request type (事项分类)");
         columns.put("channel", "how the request came in (受理渠道)");
         columns.put("department", "the agency that handles the case (责任单位)");
         columns.put("area", "the area each grid (网格) is made of, e.g. a neighbourhood");
         return columns;
+    }
+
+    private static Map<String, List<String>> fields() {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put("", List.of("source", "columns", "time", "status", "category", "channel", "department", "area",
+                "address", "due", "exportedAt", "reference"));
+        fields.put("columns", List.of("caseId", "created", "status", "category", "channel", "department", "area", "due",
+                "closed", "address", "building", "family"));
+        fields.put("time", List.of("format", "zone", "locale"));
+        fields.put("status", List.of("closed", "duplicate", "open", "closedByCloseTime"));
+        fields.put("category", List.of("table", "passThrough"));
+        fields.put("category.passThrough", List.of("familySeparator", "family"));
+        fields.put("channel", List.of("table", "otherwise"));
+        fields.put("department", List.of("table", "passThrough"));
+        fields.put("area", List.of("whenBlank"));
+        fields.put("address", List.of("case", "decodeEntities", "stripCities"));
+        fields.put("due", List.of("whenBlank"));
+        fields.put("reference", List.of("district", "office", "supervision"));
+        for (String part : List.of("district", "office", "supervision")) {
+            fields.put("reference." + part, List.of("id", "name"));
+        }
+        return java.util.Collections.unmodifiableMap(fields);
     }
 
     /** Every column the mapping names that {@code header} lacks, as problems naming the mapping's line. */

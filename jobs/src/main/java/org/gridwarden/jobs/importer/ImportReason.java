@@ -16,8 +16,6 @@ public enum ImportReason {
     NO_CREATED_TIME,
     /** A time is not written in the mapping's format. */
     BAD_TIME,
-    /** The due time is blank: without the city's promise the case cannot be judged overdue. */
-    NO_DUE_DATE,
     /** The due time is at or before the creation time: no promise either (the contract requires dueAt after at). */
     DUE_NOT_AFTER_CREATED,
     /** The status says closed but the close time is blank. */

@@ -11,6 +11,8 @@ import org.gridwarden.rules.model.LedgerEventType;
  * What an import did: every row read is imported or dead-lettered ({@code rows = imported + dead-lettered}).
  *
  * @param firstEvent the earliest event time, in the city's offset; null when nothing was imported
+ * @param exportedAt when the export was taken, as recorded for replay; null when nothing was imported
+ * @param exportTimeGiven whether the mapping or the command gave it, or it is the newest event
  * @param reference null when no reference data was asked for
  */
 public record ImportSummary(
@@ -23,6 +25,8 @@ public record ImportSummary(
         Map<ImportReason, Long> deadLettered,
         OffsetDateTime firstEvent,
         OffsetDateTime lastEvent,
+        OffsetDateTime exportedAt,
+        boolean exportTimeGiven,
         EmittedReference reference,
         Duration took) {
 
@@ -45,6 +49,11 @@ public record ImportSummary(
         eventsByType.forEach((type, n) -> types.append(types.isEmpty() ? "" : ", ").append(type).append(' ').append(n));
         out.printf("Ledger events: %s, %d events (%s)%s%n", ledgerEvents, events(), types,
                 firstEvent == null ? "" : ", from " + firstEvent + " to " + lastEvent);
+        if (exportedAt != null) {
+            out.println("Exported at " + exportedAt + (exportTimeGiven ? "" : " (the newest event; the export's"
+                    + " own time, from exportedAt in the mapping or --exported-at, makes a better horizon)")
+                    + ": the default horizon of replay --input " + ledgerEvents.getParent());
+        }
         out.println("Dead letters: " + deadLetters + (deadLettered.isEmpty() ? ", none" : ", by reason:"));
         deadLettered.forEach((reason, n) -> out.printf("  %-24s %6d%n", reason, n));
         if (reference != null) {

@@ -10,9 +10,11 @@ import org.gridwarden.rules.model.LedgerEventType;
 /**
  * One row of an export as a case of the service ledger (台账案件), with the city's names of what it refers to.
  *
- * @param dueAt the city's promised time (办结时限); null when the export has no due column
+ * @param dueAt the city's promised time (办结时限); null when the row has none
+ * @param noDeadline no due time and, as the mapping says, no deadline from the rule set's time limits either
  * @param closedAt null while the case is open
  * @param category the category code and the request type it was made from
+ * @param familyName the export's own name of the category's family; null when the mapping's table gave the code
  * @param department the department id and the agency's name
  * @param grid the grid id and the area's name
  */
@@ -20,9 +22,11 @@ public record LedgerCase(
         String caseId,
         Instant createdAt,
         Instant dueAt,
+        boolean noDeadline,
         Instant closedAt,
         Channel channel,
         Named category,
+        String familyName,
         Named department,
         Named grid,
         String address,
@@ -36,7 +40,8 @@ public record LedgerCase(
     public List<LedgerEvent> events() {
         List<LedgerEvent> events = new ArrayList<>(3);
         events.add(new LedgerEvent(eventId(LedgerEventType.CREATED), caseId, LedgerEventType.CREATED, createdAt,
-                channel, category.id(), grid.id(), buildingId, address, null, null, dueAt, null, null, null, null));
+                channel, category.id(), grid.id(), buildingId, address, null, null, dueAt, null, null, null, null,
+                noDeadline ? Boolean.TRUE : null));
         events.add(new LedgerEvent(eventId(LedgerEventType.ASSIGNED), caseId, LedgerEventType.ASSIGNED, createdAt,
                 null, null, null, null, null, null, null, null, null, department.id(), null, null));
         if (closedAt != null) {

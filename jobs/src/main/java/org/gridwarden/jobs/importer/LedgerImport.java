@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.gridwarden.connectors.codec.AlertCodec;
 import org.gridwarden.jobs.generate.ContractJson;
 import org.gridwarden.jobs.importer.RowResult.Rejected;
@@ -37,6 +41,12 @@ public final class LedgerImport {
 
     public static final String LEDGER_EVENTS = "ledger-events.jsonl";
     public static final String DEAD_LETTERS = "import-dlq.jsonl";
+    /**
+     * When the export was taken, {@code {"exportedAt": "2024-01-10T08:00:00-05:00"}}: the default horizon of a
+     * replay of this directory, since a case still open at the export and past its due time is overdue then,
+     * whatever the newest event says.
+     */
+    public static final String EXPORT_TIME = "export.json";
     /** The {@code stream} of the import's dead letters. */
     public static final String STREAM = "import";
 
@@ -57,7 +67,7 @@ public final class LedgerImport {
     private LedgerImport(ImportMapping mapping, Path csv) {
         this.mapping = mapping;
         this.csv = csv;
-        this.reference = new ReferenceEmitter(mapping.category().familySeparator());
+        this.reference = new ReferenceEmitter();
     }
 
     /**
@@ -65,6 +75,15 @@ public final class LedgerImport {
      * there too (the mapping must then name it).
      */
     public static ImportSummary run(ImportMapping mapping, Path csv, Path out, Path referenceDir) throws IOException {
+        return run(mapping, csv, out, referenceDir, null);
+    }
+
+    /**
+     * As {@link #run(ImportMapping, Path, Path, Path)}, with the time the export was taken; null for the
+     * mapping's {@code exportedAt}, else the newest event time of the import.
+     */
+    public static ImportSummary run(ImportMapping mapping, Path csv, Path out, Path referenceDir, Instant exportedAt)
+            throws IOException {
         if (referenceDir != null && mapping.reference() == null) {
             throw new ImportMappingException(List.of(mapping.file() + ": reference: missing; --emit-reference needs"
                     + " the names of the district, its office and its supervision, e.g. reference: {district: {id:"
@@ -73,10 +92,26 @@ public final class LedgerImport {
         if (!Files.isRegularFile(csv)) {
             throw new IllegalArgumentException(csv + ": no such file");
         }
-        return new LedgerImport(mapping, csv).into(out, referenceDir);
+        return new LedgerImport(mapping, csv).into(out, referenceDir,
+                exportedAt != null ? exportedAt : mapping.exportedAt());
     }
 
-    private ImportSummary into(Path out, Path referenceDir) throws IOException {
+    /** The export time an import recorded in {@code dir}, if it is an import's output directory. */
+    public static Optional<Instant> recordedExportTime(Path dir) throws IOException {
+        Path file = dir.resolve(EXPORT_TIME);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        JsonNode at = new ObjectMapper().readTree(file.toFile()).path("exportedAt");
+        try {
+            return Optional.of(OffsetDateTime.parse(at.asText()).toInstant());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(file + ": exportedAt '" + at.asText() + "' is not a time such as"
+                    + " 2024-01-10T08:00:00-05:00", e);
+        }
+    }
+
+    private ImportSummary into(Path out, Path referenceDir, Instant givenExportTime) throws IOException {
         Instant began = Instant.now();
         Path deadLetterFile = out.resolve(DEAD_LETTERS);
         try (MappingIterator<List<String>> it = csvMapper.readerForListOf(String.class)
@@ -104,13 +139,22 @@ public final class LedgerImport {
                 byType.merge(e.type(), 1L, Long::sum);
             }
         }
+        Instant exportedAt = givenExportTime != null ? givenExportTime
+                : events.isEmpty() ? null : events.get(events.size() - 1).at();
+        Files.deleteIfExists(out.resolve(EXPORT_TIME));
+        if (exportedAt != null) {
+            Files.writeString(out.resolve(EXPORT_TIME), "{\"exportedAt\":\""
+                    + exportedAt.atZone(mapping.time().zone()).toOffsetDateTime() + "\"}\n", StandardCharsets.UTF_8);
+        }
         ImportSummary.EmittedReference emitted = referenceDir == null ? null : reference.write(referenceDir,
                 mapping.reference(), mapping.time().zone(), "# Reference data made by gridwarden import"
                         + " --emit-reference from " + csv.getFileName() + " with the mapping " + mapping.file()
                         + ".\n");
         return new ImportSummary(csv, out.resolve(LEDGER_EVENTS), deadLetterFile, rows, imported, byType,
                 deadLettered, events.isEmpty() ? null : local(events.get(0)),
-                events.isEmpty() ? null : local(events.get(events.size() - 1)), emitted,
+                events.isEmpty() ? null : local(events.get(events.size() - 1)),
+                exportedAt == null ? null : exportedAt.atZone(mapping.time().zone()).toOffsetDateTime(),
+                givenExportTime != null, emitted,
                 Duration.between(began, Instant.now()));
     }
 

@@ -40,7 +40,9 @@ import org.gridwarden.rules.reference.Tier;
  *   <li>{@code grids.csv}: one grid per area; households and grid worker are unknown (0 and blank);</li>
  *   <li>{@code departments.yaml}: the mapping's office (STREET), one department per agency (DISTRICT) and the
  *       supervision (SUPERVISION), each with its alert topic {@code alerts.<id>};</li>
- *   <li>{@code categories.yaml}: one category per request type, of time-limit class {@value #TIME_LIMIT_CLASS},
+ *   <li>{@code categories.yaml}: one category per request type, named as the export writes it (in both name
+ *       and nameEn: an export gives one language; its Chinese name can be written in later), of time-limit
+ *       class {@value #TIME_LIMIT_CLASS},
  *       first handled by the DISTRICT tier, its district department the agency that handled most of its cases;
  *       none is a hazard, since an export does not say;</li>
  *   <li>{@code calendar/<year>.yaml} for every year from the earliest to the latest time of the cases, without
@@ -57,24 +59,22 @@ final class ReferenceEmitter {
 
     private record DepartmentsFile(List<Department> departments) {}
 
-    private final String familySeparator;
     private final Map<String, String> grids = new TreeMap<>();
+    private final Map<String, String> familyNames = new TreeMap<>();
     private final Map<String, String> departments = new TreeMap<>();
     private final Map<String, String> categories = new TreeMap<>();
     private final Map<String, Map<String, Integer>> casesByCategoryAndDepartment = new HashMap<>();
     private Instant earliest;
     private Instant latest;
 
-    /** @param familySeparator what separates the family in a request type, as the mapping says; null if nothing */
-    ReferenceEmitter(String familySeparator) {
-        this.familySeparator = familySeparator;
-    }
-
     /** Takes note of what a case refers to; the first name seen for an id is the one kept. */
     void add(LedgerCase c) {
         grids.putIfAbsent(c.grid().id(), c.grid().name());
         departments.putIfAbsent(c.department().id(), c.department().name());
         categories.putIfAbsent(c.category().id(), c.category().name());
+        if (c.familyName() != null) {
+            familyNames.putIfAbsent(family(c.category().id()), c.familyName());
+        }
         casesByCategoryAndDepartment.computeIfAbsent(c.category().id(), k -> new TreeMap<>())
                 .merge(c.department().id(), 1, Integer::sum);
         Stream.of(c.createdAt(), c.dueAt(), c.closedAt()).filter(t -> t != null).forEach(t -> {
@@ -121,8 +121,8 @@ final class ReferenceEmitter {
         List<Category> categoryList = new ArrayList<>();
         Map<String, CategoryFamily> families = new TreeMap<>();
         categories.forEach((code, type) -> {
-            String family = code.substring(0, code.indexOf('.'));
-            String name = familyName(family, type);
+            String family = family(code);
+            String name = familyNames.getOrDefault(family, readable(family));
             families.putIfAbsent(family, new CategoryFamily(family, name, name));
             categoryList.add(new Category(code, family, type, type, false, TIME_LIMIT_CLASS, Tier.DISTRICT,
                     mostCases(casesByCategoryAndDepartment.get(code))));
@@ -142,11 +142,17 @@ final class ReferenceEmitter {
                 lastYear);
     }
 
-    /** The family as the request type writes it ({@code SW} of {@code SW-Dirty Alley}), else its id. */
-    private String familyName(String family, String requestType) {
-        int split = familySeparator == null ? -1 : requestType.indexOf(familySeparator);
-        String prefix = split > 0 ? requestType.substring(0, split).trim() : "";
-        return Slugs.codePart(prefix).equals(family) ? prefix : family;
+    private static String family(String code) {
+        return code.substring(0, code.indexOf('.'));
+    }
+
+    /**
+     * A family the export does not name (its codes come from the mapping's table) read as words,
+     * {@code street_lights} → {@code Street lights}, since a person reads the name, never the id.
+     */
+    static String readable(String familyId) {
+        String words = familyId.replace('_', ' ').trim();
+        return words.isEmpty() ? familyId : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static Department department(Named named, Tier tier) {

@@ -33,8 +33,10 @@ public final class RowConverter {
         if (caseId.isEmpty()) {
             return reject(ImportReason.NO_CASE_ID, columns.caseId(), caseId);
         }
-        String status = value(row, columns.status());
-        Optional<Meaning> meaning = mapping.status().meaning(status);
+        String status = columns.status() == null ? "" : value(row, columns.status());
+        // without a status column, the close time alone says whether a case is closed
+        Optional<Meaning> meaning = columns.status() == null ? Optional.of(Meaning.OPEN)
+                : mapping.status().meaning(status);
         if (meaning.isEmpty()) {
             return new Rejected(ImportReason.UNKNOWN_STATUS, columns.status().name() + " '" + status
                     + "' is listed under none of closed, duplicate and open");
@@ -52,11 +54,10 @@ public final class RowConverter {
             return badTime(columns.created(), createdText);
         }
         Instant due = null;
-        if (columns.due() != null) {
-            String dueText = value(row, columns.due());
-            if (dueText.isEmpty()) {
-                return reject(ImportReason.NO_DUE_DATE, columns.due(), dueText);
-            }
+        String dueText = columns.due() == null ? "" : value(row, columns.due());
+        // a row without a due time is still a case, for every other rule; the mapping says if it has a deadline
+        boolean noDeadline = dueText.isEmpty() && mapping.due().whenBlank() == DueMapping.WhenBlank.NONE;
+        if (!dueText.isEmpty()) {
             due = time(dueText);
             if (due == null) {
                 return badTime(columns.due(), dueText);
@@ -67,8 +68,8 @@ public final class RowConverter {
             }
         }
         Instant closed = null;
-        if (meaning.get() == Meaning.CLOSED) {
-            String closedText = value(row, columns.closed());
+        String closedText = columns.closed() == null ? "" : value(row, columns.closed());
+        if (meaning.get() == Meaning.CLOSED || mapping.status().closedByCloseTime() && !closedText.isEmpty()) {
             if (closedText.isEmpty()) {
                 return new Rejected(ImportReason.NO_CLOSE_TIME, columns.closed().name() + " is blank, but "
                         + columns.status().name() + " '" + status + "' means closed");
@@ -83,7 +84,8 @@ public final class RowConverter {
             }
         }
         String type = value(row, columns.category());
-        Optional<String> category = mapping.category().code(type);
+        Optional<CategoryMapping.Code> category = mapping.category().code(type,
+                columns.family() == null ? null : value(row, columns.family()));
         if (category.isEmpty()) {
             return unmapped(ImportReason.UNKNOWN_CATEGORY, columns.category(), type, "category",
                     mapping.category().passThroughFamily() != null);
@@ -104,9 +106,10 @@ public final class RowConverter {
         if (grid.isEmpty()) {
             return reject(ImportReason.NO_AREA, columns.area(), area);
         }
-        return new LedgerCase(caseId, created, due, closed, channel.get(), new Named(category.get(), type.trim()),
-                new Named(department.get(), agency.trim()), grid.get(), optional(row, columns.address()),
-                optional(row, columns.building()));
+        return new LedgerCase(caseId, created, due, noDeadline, closed, channel.get(),
+                new Named(category.get().code(), type.trim()), category.get().familyName(),
+                new Named(department.get(), agency.trim()), grid.get(),
+                mapping.address().normalize(optional(row, columns.address())), optional(row, columns.building()));
     }
 
     private Instant time(String text) {

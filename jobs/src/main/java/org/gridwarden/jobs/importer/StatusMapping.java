@@ -1,15 +1,15 @@
 package org.gridwarden.jobs.importer;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What the statuses of an export mean. Compared trimmed and without regard to case, since exports spell
+ * What the statuses of an export mean; with {@code closedByCloseTime}, a row with a close time is closed
+ * whatever its status says (unless a duplicate), for exports whose status lags behind or is missing. Compared trimmed and without regard to case, since exports spell
  * the same status differently over the years.
  */
-public record StatusMapping(Set<String> closed, Set<String> duplicate, Set<String> open) {
+public record StatusMapping(Set<String> closed, Set<String> duplicate, Set<String> open, boolean closedByCloseTime) {
 
     /** What a row's status says about its case. */
     public enum Meaning {
@@ -39,7 +39,7 @@ public record StatusMapping(Set<String> closed, Set<String> duplicate, Set<Strin
     }
 
     static String normalize(String status) {
-        return status == null ? "" : status.trim().toLowerCase(Locale.ROOT);
+        return Tables.key(status);
     }
 
     private static Set<String> normalized(Set<String> statuses) {

@@ -56,8 +56,8 @@ class ImportCommandTest {
         int zoneLine = lines.indexOf("  zone: EST5EDT/Baltimore") + 1;
         assertEquals("gridwarden import: import mapping is not usable:\n"
                 + "  - " + mapping + ":" + caseIdLine + ":3: columns.caseID: unknown field (did you mean caseId?);"
-                + " columns has caseId, created, status, category, channel, department, area, due, closed, address"
-                + " and building\n"
+                + " columns has caseId, created, status, category, channel, department, area, due, closed, address,"
+                + " building and family\n"
                 + "  - " + mapping + ":" + caseIdLine + ":3: columns.caseId: missing; name the CSV column that holds"
                 + " the case id (案件编号)\n"
                 + "  - " + mapping + ":" + zoneLine + ":9: time.zone: 'EST5EDT/Baltimore' is not a time zone; write a"

@@ -144,7 +144,7 @@ class LedgerImportTest {
     void emittingReference_needsTheMappingsReferenceNames() throws Exception {
         ImportMapping without = new ImportMapping(BALTIMORE.file(), BALTIMORE.source(), BALTIMORE.columns(),
                 BALTIMORE.time(), BALTIMORE.status(), BALTIMORE.category(), BALTIMORE.channel(), BALTIMORE.department(),
-                BALTIMORE.area(), null);
+                BALTIMORE.area(), BALTIMORE.address(), BALTIMORE.due(), null, null, List.of());
         ImportMappingException e = assertThrows(ImportMappingException.class,
                 () -> LedgerImport.run(without, dir.resolve("export.csv"), dir.resolve("out"), dir.resolve("ref")));
         assertEquals(List.of(BALTIMORE.file() + ": reference: missing; --emit-reference needs the names of the"

@@ -97,7 +97,6 @@ class RowConverterTest {
         assertRejected(ImportReason.NO_CREATED_TIME, "CreatedDate is blank", with("CreatedDate", ""));
         assertRejected(ImportReason.BAD_TIME, "CreatedDate '2018-04-12 11:11:26' is not a time written as"
                 + " MM/dd/yyyy hh:mm:ss a", with("CreatedDate", "2018-04-12 11:11:26"));
-        assertRejected(ImportReason.NO_DUE_DATE, "DueDate is blank", with("DueDate", ""));
         assertRejected(ImportReason.DUE_NOT_AFTER_CREATED, "DueDate '04/12/2018 11:11:26 AM' is not after CreatedDate"
                 + " '04/12/2018 11:11:26 AM'", with("DueDate", "04/12/2018 11:11:26 AM"));
         assertRejected(ImportReason.NO_CLOSE_TIME, "CloseDate is blank, but SRStatus 'Closed' means closed",
@@ -123,7 +122,7 @@ class RowConverterTest {
     void blankArea_isDeadLettered_whenTheMappingGivesNoGridForIt() {
         ImportMapping strict = new ImportMapping(BALTIMORE.file(), BALTIMORE.source(), BALTIMORE.columns(),
                 BALTIMORE.time(), BALTIMORE.status(), BALTIMORE.category(), BALTIMORE.channel(), BALTIMORE.department(),
-                new AreaMapping(null), BALTIMORE.reference());
+                new AreaMapping(null), BALTIMORE.address(), BALTIMORE.due(), null, BALTIMORE.reference(), List.of());
         assertEquals(new Rejected(ImportReason.NO_AREA, "Neighborhood is blank"),
                 new RowConverter(strict).convert(with("Neighborhood", "")));
     }

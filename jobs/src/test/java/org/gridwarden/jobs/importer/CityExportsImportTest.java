@@ -80,6 +80,21 @@ class CityExportsImportTest {
     }
 
     @Test
+    void aCreatedWithBothADueTimeAndNoDeadline_isRefusedByTheContract() throws Exception {
+        ImportSummary summary = importCity("new-york", "nyc-311.csv");
+        String line = Files.readAllLines(summary.ledgerEvents()).stream()
+                .filter(l -> l.contains("\"59893001/CREATED\"")).findFirst().orElseThrow()
+                .replace("}", ",\"noDeadline\":true}");
+        IngestDecoder decoder = new IngestDecoder(ReferenceDataLoader.load(summary.reference().dir()),
+                Fixtures.ruleSet().ingest());
+        Ingested in = decoder.decode(IngestDecoder.LEDGER_EVENTS, Origin.file(IngestDecoder.LEDGER_EVENTS,
+                "ledger-events.jsonl", 1, null), line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("INVALID_VALUE", in.deadLetter().reason());
+        assertEquals("fields 'dueAt' and 'noDeadline' contradict each other: a case has a deadline or none",
+                in.deadLetter().detail());
+    }
+
+    @Test
     void boston_rowsWithoutATarget_getTheRuleSetsTimeLimit_whenTheMappingSaysSo() throws Exception {
         Map<String, LedgerEvent> created = created(importCity("boston", "boston-311.csv"));
         assertEquals(List.of("101005123401", "101005123402", "101005123403", "101005123404"),

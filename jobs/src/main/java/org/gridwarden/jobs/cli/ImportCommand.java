@@ -2,6 +2,7 @@ package org.gridwarden.jobs.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.gridwarden.jobs.importer.ImportMapping;
 import org.gridwarden.jobs.importer.ImportMappingReader;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Convert a city's CSV export of its service ledger into input contract v1"
                 + " (ledger-events.jsonl, one CREATED, ASSIGNED and, when closed, CLOSED per row) as a YAML mapping"
-                + " says; rows that cannot be converted go to import-dlq.jsonl with line and reason."
+                + " says; rows that cannot be converted go to import-dlq.jsonl with line and reason, and the time the"
+                + " export was taken goes to export.json, the default horizon of `gridwarden replay --input DIR`."
                 + " With --emit-reference, also the reference data the imported ledger needs, so that"
                 + " `gridwarden replay --reference DIR` runs on it.")
 final class ImportCommand implements Callable<Integer> {
@@ -38,7 +40,7 @@ final class ImportCommand implements Callable<Integer> {
             description = "When the export was taken, e.g. 2024-01-10T08:00:00-05:00; recorded in DIR/export.json"
                     + " as the default horizon of `replay --input DIR`. Default: exportedAt of the mapping, else the"
                     + " newest event.")
-    java.time.Instant exportedAt;
+    Instant exportedAt;
 
     @Override
     public Integer call() throws Exception {

@@ -1,5 +1,6 @@
 package org.gridwarden.jobs.importer;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -21,7 +22,7 @@ public record AddressMapping(String letterCase, boolean decodeEntities, List<Str
 
     public AddressMapping {
         // longest first, so that "South Boston" goes whole before "Boston" could take half of it
-        stripCities = stripCities.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed())
+        stripCities = stripCities.stream().sorted(Comparator.comparingInt(String::length).reversed())
                 .toList();
     }
 

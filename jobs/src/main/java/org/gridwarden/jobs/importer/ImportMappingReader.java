@@ -8,9 +8,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatterBuilder;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -119,7 +122,7 @@ public final class ImportMappingReader {
         AreaMapping area = area(block(top, "", "area", false, null));
         AddressMapping address = address(block(top, "", "address", false, null), columns);
         DueMapping due = due(block(top, "", "due", false, null), columns);
-        java.time.Instant exportedAt = exportedAt(top, time);
+        Instant exportedAt = exportedAt(top, time);
         ReferenceNames reference = reference(block(top, "", "reference", false, null));
         return new ImportMapping(file, source, columns, time, status, category, channel, department, area, address,
                 due, exportedAt, reference, List.of());
@@ -355,13 +358,13 @@ public final class ImportMappingReader {
     }
 
     /** An ISO-8601 time with its offset, or a time in the mapping's own format and zone. */
-    private java.time.Instant exportedAt(ObjectNode top, ExportTime time) {
+    private Instant exportedAt(ObjectNode top, ExportTime time) {
         String text = text(top, "", "exportedAt", false, null);
         if (text == null) {
             return null;
         }
         try {
-            return java.time.OffsetDateTime.parse(text).toInstant();
+            return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeException notIso) {
             if (time != null && time.pattern() != null && time.zone() != null) {
                 try {
@@ -612,7 +615,7 @@ public final class ImportMappingReader {
         for (String part : List.of("district", "office", "supervision")) {
             fields.put("reference." + part, List.of("id", "name"));
         }
-        return java.util.Collections.unmodifiableMap(fields);
+        return Collections.unmodifiableMap(fields);
     }
 
     /** Every column the mapping names that {@code header} lacks, as problems naming the mapping's line. */

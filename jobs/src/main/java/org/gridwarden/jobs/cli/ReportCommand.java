@@ -24,8 +24,9 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write the daily report of one day from replay outputs: daily-report-D.html (self-contained,"
                 + " printable, in Chinese) and daily-report-D.md (Chinese with English): totals by rule, level and"
-                + " department against the 7 days before, overdue rate per department, top grids and streets by"
-                + " risk score, repeat-complaint hot spots, silent grids and unreported hazards with evidence.")
+                + " department against the 7 days before, the day's overdue and escalated cases, overdue rate per"
+                + " department, top grids and streets by risk score, repeat-complaint hot spots, silent grids and"
+                + " unreported hazards with evidence. A day outside the alerts read is refused (exit 2).")
 final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--alerts", required = true, paramLabel = "DIR",

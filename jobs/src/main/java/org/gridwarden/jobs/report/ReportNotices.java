@@ -1,5 +1,6 @@
 package org.gridwarden.jobs.report;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,7 @@ final class ReportNotices {
 
     private ReportNotices() {}
 
-    static List<Notice> of(java.time.LocalDate day, DailyFigures.Source source, int alertsToday,
+    static List<Notice> of(LocalDate day, DailyFigures.Source source, int alertsToday,
             Optional<DayInput> input) {
         List<Notice> notices = new ArrayList<>();
         input.ifPresent(in -> {

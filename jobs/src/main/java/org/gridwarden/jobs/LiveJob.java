@@ -60,6 +60,9 @@ public final class LiveJob {
         }
     }
 
+    /** The job's name; Prometheus shows it as the label {@code job_name="gridwarden_live"} (docs/metrics.md). */
+    public static final String NAME = "gridwarden live";
+
     private LiveJob() {}
 
     /**
@@ -78,7 +81,7 @@ public final class LiveJob {
     public static void run(Settings settings, ReferenceData reference, RuleSetHistory history) throws Exception {
         StreamExecutionEnvironment env = environment(settings);
         define(env, settings, reference, history, Clock.systemUTC());
-        env.execute("gridwarden live");
+        env.execute(NAME);
     }
 
     /** Only the live job's options: the rest of the command line needs classes a cluster does not ship. */

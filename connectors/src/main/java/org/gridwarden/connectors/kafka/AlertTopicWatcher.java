@@ -73,8 +73,8 @@ public final class AlertTopicWatcher implements AutoCloseable {
      * @param fromBeginning where to start without a committed position: every alert still on the topics, or only
      *     those arriving after the watcher has its partitions (see {@link #awaitPositioned(Duration)})
      * @param onAlert called with the topic and the alert, on the watcher's thread
-     * @param onBrokerReachable called with false when the broker has been unreachable for a moment, and with true
-     *     when it is back, on the watcher's thread
+     * @param onBrokerReachable called with false when the broker has been unreachable for a moment (also when it
+     *     never answered since the start), and with true when it answers again, on the watcher's thread
      */
     public AlertTopicWatcher(Map<String, ?> clientSettings, Collection<String> topics, String groupId,
             boolean fromBeginning, BiConsumer<String, Alert> onAlert, Consumer<Boolean> onBrokerReachable) {
@@ -189,14 +189,14 @@ public final class AlertTopicWatcher implements AutoCloseable {
 
     /**
      * Whether the broker answers: lost once nothing has come from it for {@link #SILENCE} (a connection that is
-     * opened and dropped at once brings nothing), back as soon as something comes again.
+     * opened and dropped at once brings nothing), back as soon as something comes again. The start counts as
+     * the last time heard, so a broker that never answers is reported too, not waited for in silence.
      */
     private static final class BrokerState {
         private final Consumer<Boolean> onChange;
         private boolean reachable = true;
-        private boolean heardOnce;
         private double bytes;
-        private long lastHeard;
+        private long lastHeard = System.nanoTime();
 
         BrokerState(Consumer<Boolean> onChange) {
             this.onChange = onChange;
@@ -207,12 +207,11 @@ public final class AlertTopicWatcher implements AutoCloseable {
             if (bytesReceived > bytes) {
                 bytes = bytesReceived;
                 lastHeard = now;
-                heardOnce = true;
                 if (!reachable) {
                     reachable = true;
                     onChange.accept(true);
                 }
-            } else if (heardOnce && reachable && now - lastHeard >= SILENCE.toNanos()) {
+            } else if (reachable && now - lastHeard >= SILENCE.toNanos()) {
                 reachable = false;
                 onChange.accept(false);
             }

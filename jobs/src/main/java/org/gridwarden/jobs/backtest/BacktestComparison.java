@@ -118,12 +118,24 @@ public record BacktestComparison(
      * name last, so that wide characters do not shift the columns), and the overall totals.
      */
     public void print(PrintWriter out) {
+        print(out, false);
+    }
+
+    /**
+     * The table; with {@code changesOnly} only the level and department lines with a difference, under the
+     * lines of their rules, and the totals.
+     */
+    public void print(PrintWriter out, boolean changesOnly) {
         String format = "%-42s %9s %9s %7s%s%n";
         out.printf(format, "rule / level / department", "baseline", "candidate", "Δ", "");
         for (String rule : rules) {
-            List<Row> ruleRows = rows(rule);
-            long b = ruleRows.stream().mapToLong(Row::baseline).sum();
-            long c = ruleRows.stream().mapToLong(Row::candidate).sum();
+            List<Row> ruleRows = rows(rule).stream().filter(r -> !changesOnly || r.delta() != 0).toList();
+            if (changesOnly && ruleRows.isEmpty()) {
+                continue;
+            }
+            List<Row> all = rows(rule);
+            long b = all.stream().mapToLong(Row::baseline).sum();
+            long c = all.stream().mapToLong(Row::candidate).sum();
             out.printf(format, rule, b, c, signed(c - b), "");
             for (Row r : ruleRows) {
                 out.printf(format, String.format("  %-10s %s", r.level(), r.department()), r.baseline(),

@@ -16,6 +16,7 @@ import org.gridwarden.jobs.ReplayJob;
 import org.gridwarden.jobs.ReplaySummary;
 import org.gridwarden.jobs.importer.LedgerImport;
 import org.gridwarden.jobs.report.DailyReport;
+import org.gridwarden.jobs.report.DayInput;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.RuleSetHistory;
 import org.gridwarden.rules.ruleset.TimeSpan;
@@ -155,7 +156,8 @@ final class ReplayCommand implements Callable<Integer> {
         summary.print(console);
         console.println("Outputs in " + out.toAbsolutePath());
         if (reportDay != null) {
-            DailyReport.Written report = DailyReport.writeFrom(summary.alerts(), reportDay, out, reference);
+            DailyReport.Written report = DailyReport.writeFrom(summary.alerts(), reportDay, out, reference,
+                    DayInput.ofArchive(input, reportDay));
             console.println("Daily report: " + report.html() + " and " + report.markdown());
         }
         if (replayTopics) {

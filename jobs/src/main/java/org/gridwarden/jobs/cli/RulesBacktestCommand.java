@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.gridwarden.jobs.backtest.BacktestChanges;
 import org.gridwarden.jobs.backtest.BacktestComparison;
 import org.gridwarden.jobs.backtest.BacktestFiles;
 import org.gridwarden.jobs.backtest.BacktestJob;
@@ -66,6 +67,12 @@ public final class RulesBacktestCommand implements Callable<Integer> {
             description = "Directory for the alert files (default ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--changes-only",
+            description = "Print only the table lines with a difference, then each alert that differs: moved (same"
+                    + " rule, subject and level at another time, with the old and new time), removed, added or"
+                    + " changed.")
+    boolean changesOnly;
+
     @Option(names = "--parallelism", defaultValue = "2", description = "Parallelism (default ${DEFAULT-VALUE}).")
     int parallelism;
 
@@ -101,10 +108,14 @@ public final class RulesBacktestCommand implements Callable<Integer> {
         BacktestComparison comparison = BacktestComparison.of(run);
 
         console.println();
-        comparison.print(console);
+        comparison.print(console, changesOnly);
         console.printf("Horizon %s: %,d later alerts of both sides not counted%n", local(run.horizon(), zone),
                 run.alertsAfterHorizon());
         BacktestFiles.write(out, comparison);
+        if (changesOnly) {
+            console.println();
+            BacktestChanges.of(comparison).print(console, zone);
+        }
         console.println();
         printFile(console, BacktestFiles.ONLY_CANDIDATE, comparison.onlyCandidate());
         printFile(console, BacktestFiles.ONLY_BASELINE, comparison.onlyBaseline());

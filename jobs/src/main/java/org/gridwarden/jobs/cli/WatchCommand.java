@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = "Live view of alerts for the operations center: one line per alert (local time, level,"
-                + " department, street and grid, title) and counts per department, read_committed from alerts.all"
-                + " or one department's topic. Ctrl-C to stop.")
+                + " case id, department, street and grid, title) and counts per department, read_committed from"
+                + " alerts.all or one department's topic. Ctrl-C to stop.")
 final class WatchCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT")

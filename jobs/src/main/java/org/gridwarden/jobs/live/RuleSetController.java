@@ -196,7 +196,7 @@ public final class RuleSetController implements AutoCloseable {
         LiveJob.Settings live = settings.withSavepoint(savepoint);
         StreamExecutionEnvironment env = LiveJob.environment(live);
         LiveJob.define(env, live, reference, versions, clock);
-        JobClient started = env.executeAsync("gridwarden live");
+        JobClient started = env.executeAsync(LiveJob.NAME);
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         JobStatus status;
         while ((status = started.getJobStatus().get()) != JobStatus.RUNNING) {

@@ -11,7 +11,10 @@ import org.gridwarden.rules.model.Alert;
  *
  * @param ruleSetVersions the rule-set versions the day's alerts were decided under
  * @param source what was read, so a reader can tell a quiet day from missing history
+ * @param notices warnings above every figure: the day's input missing or empty, the day without any alert
  * @param total all alerts of the day, with the trend
+ * @param byRule totals by rule, most alerts on the day first, ties by name (also for level and department)
+ * @param openCases the day's overdue and escalated cases, escalated first
  * @param overdueRates departments with time-limit alerts on the day, highest rate first
  * @param topGrids at most 10 grids, highest risk score first
  * @param topStreets at most 10 streets, highest risk score first
@@ -26,10 +29,12 @@ public record DailyFigures(
         ZoneId zone,
         List<String> ruleSetVersions,
         Source source,
+        List<Notice> notices,
         Trend total,
         List<TotalRow> byRule,
         List<TotalRow> byLevel,
         List<TotalRow> byDepartment,
+        List<OpenCase> openCases,
         List<OverdueRate> overdueRates,
         List<RiskRow> topGrids,
         List<RiskRow> topStreets,

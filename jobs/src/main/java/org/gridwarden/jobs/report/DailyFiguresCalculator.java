@@ -1,13 +1,16 @@
 package org.gridwarden.jobs.report;
 
+import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -30,19 +33,28 @@ public final class DailyFiguresCalculator {
     private DailyFiguresCalculator() {}
 
     public static DailyFigures compute(List<Alert> alerts, LocalDate day, ReferenceData reference) {
+        return compute(alerts, day, reference, Optional.empty());
+    }
+
+    /** @param input what the day archive held for the day, when the alerts come from one */
+    public static DailyFigures compute(List<Alert> alerts, LocalDate day, ReferenceData reference,
+            Optional<DayInput> input) {
         ReportWeek week = new ReportWeek(alerts, day, reference.zone());
         List<Alert> today = week.today();
         List<Label> departments = departments(week.all(), reference);
+        DailyFigures.Source source = source(alerts, week);
         return new DailyFigures(
                 reference.district().name(),
                 day,
                 reference.zone(),
                 List.copyOf(new TreeSet<>(today.stream().map(Alert::ruleSetVersion).filter(Objects::nonNull).toList())),
-                source(alerts, week),
+                source,
+                ReportNotices.of(day, source, today.size(), input),
                 week.trend(a -> true),
                 rows(week, rules(week.all()), label -> a -> a.ruleId().equals(label.key())),
                 rows(week, levels(), label -> a -> a.level().name().equals(label.key())),
                 rows(week, departments, label -> a -> label.key().equals(a.department())),
+                OpenCases.of(today),
                 OverdueRates.of(today, departments),
                 RiskScore.top(today, Alert::gridId, a -> describeGrid(a, reference)),
                 RiskScore.top(today, Alert::streetId, a -> describeStreet(a, reference)),
@@ -51,8 +63,14 @@ public final class DailyFiguresCalculator {
                 today.stream().filter(a -> UNREPORTED_HAZARD_RULES.contains(a.ruleId())).sorted(IN_TIME_ORDER).toList());
     }
 
+    /** Most alerts on the day first; ties by Chinese name (in pinyin order), then id, so the order is stable. */
     private static List<TotalRow> rows(ReportWeek week, List<Label> labels, Function<Label, Predicate<Alert>> counted) {
-        return labels.stream().map(l -> new TotalRow(l, week.trend(counted.apply(l)))).toList();
+        Collator chinese = Collator.getInstance(Locale.CHINA);
+        return labels.stream().map(l -> new TotalRow(l, week.trend(counted.apply(l))))
+                .sorted(Comparator.comparingInt((TotalRow r) -> r.trend().today()).reversed()
+                        .thenComparing(r -> r.label().chinese(), chinese)
+                        .thenComparing(r -> r.label().key()))
+                .toList();
     }
 
     /** The shipped rules, then any other rule id found in the week. */

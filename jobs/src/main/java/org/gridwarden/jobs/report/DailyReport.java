@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.reference.ReferenceData;
 
@@ -33,7 +34,16 @@ public final class DailyReport {
 
     /** The report of {@code day} from alerts in memory, e.g. those a replay has just written. */
     public static Written writeFrom(List<Alert> alerts, LocalDate day, Path outDir, ReferenceData reference) {
-        DailyFigures figures = DailyFiguresCalculator.compute(alerts, day, reference);
+        return writeFrom(alerts, day, outDir, reference, Optional.empty());
+    }
+
+    /**
+     * The report of {@code day} from alerts in memory, knowing what the day archive held for the day, so that a
+     * day of empty files is reported as missing data.
+     */
+    public static Written writeFrom(List<Alert> alerts, LocalDate day, Path outDir, ReferenceData reference,
+            Optional<DayInput> input) {
+        DailyFigures figures = DailyFiguresCalculator.compute(alerts, day, reference, input);
         Path html = outDir.resolve("daily-report-" + day + ".html");
         Path markdown = outDir.resolve("daily-report-" + day + ".md");
         try {

@@ -16,9 +16,16 @@ final class Definitions {
                             + " district's time zone. Every alert counts once, so a finding sent to two departments"
                             + " counts twice."),
             new Definition(new Label("average", "前7日平均与变化", "7-day average and change"),
-                    "前7日（D-7 至 D-1）每日告警数之和除以 7，无告警的日子计 0；变化 = 当日 − 前7日平均，括号内为相对变化。",
+                    "前7日（D-7 至 D-1）每日告警数之和除以 7，无告警的日子计 0；变化 = 当日 − 前7日平均，括号内为相对变化，"
+                            + "仅在前7日平均不小于 5 时给出（基数小时百分比失真）。各统计表按当日告警数从多到少排列，同数按名称。",
                     "The sum of the counts on D-7 … D-1 divided by 7, days without alerts counting 0; change = day"
-                            + " − average, in brackets relative to the average."),
+                            + " − average, in brackets relative to the average, given only when the average is 5 or"
+                            + " more (on a small base a percentage misleads). Totals tables list the most alerts on"
+                            + " the day first, ties by name."),
+            new Definition(new Label("open-cases", "当日超期、升级督办案件", "Overdue and escalated cases"),
+                    "当日收到超期或升级督办告警的案件，每案一行，取当日最高等级；升级督办在前，再按办理时限先后。",
+                    "Cases with an overdue or escalated alert on the day, one row each at the highest level of the"
+                            + " day; escalated first, then by deadline."),
             new Definition(new Label("risk", "风险分", "Risk score"),
                     "当日该网格（或街道）全部告警的严重度之和：警示 2、超期 3、预警 3、升级督办 4、紧急 4。同分时告警多者在前。",
                     "The sum of the severities of the day's alerts about the grid (or street): warning 2, overdue 3,"

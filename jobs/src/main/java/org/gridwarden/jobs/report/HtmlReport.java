@@ -94,6 +94,9 @@ public final class HtmlReport {
         if (f.source().startsWithinWeekBefore(f.day())) {
             out.append("<p class=\"warn\">").append(escape(coverageWarning())).append("</p>\n");
         }
+        for (Notice n : f.notices()) {
+            out.append("<p class=\"warn\" data-notice>").append(escape(n.chinese())).append("</p>\n");
+        }
         out.append("<div class=\"cards\">\n");
         card("total", "告警总数", f.total());
         card("overdue", "超期", levelTrend(AlertLevel.OVERDUE));
@@ -128,6 +131,28 @@ public final class HtmlReport {
         totalTable("by-rule", "按规则统计", "规则", f.byRule());
         totalTable("by-level", "按等级统计", "等级", f.byLevel());
         totalTable("by-department", "按责任单位统计", "责任单位", f.byDepartment());
+        openCases();
+    }
+
+    private void openCases() {
+        out.append("<section>\n<h2>当日超期、升级督办案件</h2>\n");
+        if (f.openCases().isEmpty()) {
+            out.append("<p class=\"empty\">当日无超期、升级督办案件。</p>\n</section>\n");
+            return;
+        }
+        out.append("<table data-table=\"open-cases\">\n<thead><tr><th>案件</th><th>类别</th><th>责任单位</th>"
+                + "<th>网格</th><th>办理时限</th><th>等级</th></tr></thead>\n<tbody>\n");
+        for (OpenCase c : f.openCases()) {
+            row(c.caseId());
+            cell("case", "<code>" + escape(c.caseId()) + "</code>");
+            cell("category", escape(c.category()));
+            cell("department", escape(c.departmentName()));
+            cell("grid", escape(c.grid()));
+            cell("deadline", c.deadline() == null ? "" : escape(ReportText.dateTime(c.deadline(), f.zone())));
+            cell("level", escape(AlertLabels.level(c.level()).chinese()));
+            out.append("</tr>\n");
+        }
+        out.append("</tbody>\n</table>\n</section>\n");
     }
 
     private void totalTable(String key, String heading, String column, List<TotalRow> rows) {

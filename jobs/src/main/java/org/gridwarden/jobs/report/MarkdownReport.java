@@ -40,11 +40,16 @@ public final class MarkdownReport {
                             + f.source().firstDay() + "; earlier days of the week before count 0, so averages may be"
                             + " too low."));
         }
+        for (Notice n : f.notices()) {
+            line("");
+            line("> **" + text(n.chinese()) + "** " + text(n.english()));
+        }
         summary();
         recentDays();
         totals("按规则统计 Totals by rule", "规则 Rule", f.byRule());
         totals("按等级统计 Totals by level", "等级 Level", f.byLevel());
         totals("按责任单位统计 Totals by department", "责任单位 Department", f.byDepartment());
+        openCases();
         overdueRates();
         risk("风险网格前10 Top 10 grids by risk score", "网格 Grid", f.topGrids(), true);
         risk("风险街道 Streets by risk score", "街道 Street", f.topStreets(), false);
@@ -93,6 +98,22 @@ public final class MarkdownReport {
         }
         line("| **合计 Total** | **" + f.total().today() + "** | **" + ReportText.average(f.total()) + "** | **"
                 + ReportText.change(f.total()) + "** |");
+    }
+
+    private void openCases() {
+        heading("当日超期、升级督办案件 Overdue and escalated cases");
+        if (f.openCases().isEmpty()) {
+            line("当日无超期、升级督办案件。 No overdue or escalated case on the day.");
+            return;
+        }
+        line("| 案件 Case | 类别 Category | 责任单位 Department | 网格 Grid | 办理时限 Deadline | 等级 Level |");
+        line("|---|---|---|---|---|---|");
+        for (OpenCase c : f.openCases()) {
+            line("| " + code(c.caseId()) + " | " + text(c.category()) + " | " + text(c.departmentName()) + " "
+                    + code(c.department()) + " | " + text(c.grid()) + " | "
+                    + (c.deadline() == null ? "" : ReportText.dateTime(c.deadline(), f.zone())) + " | "
+                    + labelled(AlertLabels.level(c.level())) + " |");
+        }
     }
 
     private void overdueRates() {

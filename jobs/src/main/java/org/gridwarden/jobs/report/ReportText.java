@@ -19,10 +19,13 @@ final class ReportText {
         return String.format(Locale.ROOT, "%.1f", t.previousAverage());
     }
 
-    /** E.g. "+1.7 (+17%)"; without the percentage when the average is zero. */
+    /**
+     * E.g. "+1.7 (+17%)"; the absolute change alone when the average is under {@link Trend#PERCENT_BASE}, where
+     * a percentage overstates (from 0.3 to 2 reads "+567%").
+     */
     static String change(Trend t) {
         String absolute = String.format(Locale.ROOT, "%+.1f", t.change());
-        return t.relativeChange().isPresent()
+        return t.previousAverage() >= Trend.PERCENT_BASE && t.relativeChange().isPresent()
                 ? absolute + String.format(Locale.ROOT, " (%+.0f%%)", t.relativeChange().getAsDouble() * 100)
                 : absolute;
     }

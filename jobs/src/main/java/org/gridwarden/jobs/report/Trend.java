@@ -12,6 +12,8 @@ import java.util.OptionalDouble;
 public record Trend(int today, List<Integer> previousDays) {
 
     public static final int PREVIOUS_DAYS = 7;
+    /** The smallest 7-day average the report gives a percentage change against. */
+    public static final double PERCENT_BASE = 5;
 
     public Trend {
         if (previousDays.size() != PREVIOUS_DAYS) {

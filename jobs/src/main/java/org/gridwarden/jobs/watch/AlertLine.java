@@ -1,19 +1,24 @@
 package org.gridwarden.jobs.watch;
 
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.time.format.DateTimeFormatter;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 
 /**
  * One alert as one terminal line: local time in the district's time zone, level (coloured by severity when
- * colours are on), department, street and grid, Chinese title. Columns are padded by display width, so
- * Chinese names (two columns each character) line up in a terminal.
+ * colours are on), case id (the number an operator looks up; "-" for alerts about no single case), department,
+ * street and grid, Chinese title. Columns are padded by display width, so Chinese names (two columns each
+ * character) line up in a terminal.
  */
 public final class AlertLine {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm");
     private static final String RESET = "\u001B[0m";
+    /** The longest level name: every level takes this many columns, so no level shifts the columns after it. */
+    private static final int LEVEL_COLUMNS = Arrays.stream(AlertLevel.values())
+            .mapToInt(l -> l.name().length()).max().orElseThrow();
 
     private final ZoneId zone;
     private final boolean color;
@@ -26,12 +31,13 @@ public final class AlertLine {
     public String format(Alert a) {
         String department = a.departmentName() != null ? a.departmentName() : a.department();
         String place = join(a.streetName(), a.gridName() != null ? a.gridName() : a.gridId());
-        return WHEN.format(a.eventTime().atZone(zone)) + "  " + level(a.level()) + "  " + pad(department, 18)
-                + pad(place, 28) + a.title();
+        String caseId = a.caseId() != null ? a.caseId() : "-";
+        return WHEN.format(a.eventTime().atZone(zone)) + "  " + level(a.level()) + "  " + pad(caseId, 16)
+                + pad(department, 18) + pad(place, 28) + a.title();
     }
 
     private String level(AlertLevel level) {
-        String text = pad(level.name(), 9);
+        String text = level.name() + " ".repeat(LEVEL_COLUMNS - level.name().length());
         String style = color ? style(level.severity()) : null;
         return style == null ? text : style + text + RESET;
     }

@@ -59,12 +59,52 @@ public final class AlertWatch implements AutoCloseable {
         out.flush();
         Map<String, String> client = new HashMap<>(s.clientProperties());
         client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
+        BrokerNotes notes = new BrokerNotes(view, s.bootstrapServers());
         AlertTopicWatcher watcher = new AlertTopicWatcher(client, List.of(s.topic()),
-                s.groupId(), s.fromBeginning(), (topic, alert) -> view.accept(alert),
-                reachable -> view.note(reachable
-                        ? "broker " + s.bootstrapServers() + " is back: alerts go on from where they stopped"
-                        : "broker " + s.bootstrapServers() + " lost: waiting for it to come back"));
+                s.groupId(), s.fromBeginning(), (topic, alert) -> view.accept(alert), notes::reachable);
+        notes.watcher = watcher;
         return new AlertWatch(view, watcher);
+    }
+
+    /**
+     * Says when the broker is lost and when it is back; a broker that does not answer at the start (a wrong
+     * address, a broker not yet up) is said to be unreachable, so the screen never just stays empty.
+     */
+    private static final class BrokerNotes {
+        private final AlertView view;
+        private final String servers;
+        private volatile AlertTopicWatcher watcher;
+        private boolean unreachableAtStart;
+
+        BrokerNotes(AlertView view, String servers) {
+            this.view = view;
+            this.servers = servers;
+        }
+
+        void reachable(boolean reachable) {
+            if (reachable) {
+                view.note(unreachableAtStart
+                        ? "broker " + servers + " answers now: alerts follow"
+                        : "broker " + servers + " is back: alerts go on from where they stopped");
+                unreachableAtStart = false;
+            } else if (!positioned()) {
+                unreachableAtStart = true;
+                view.note("broker " + servers + " unreachable: nothing answers there; waiting for it"
+                        + " (check --bootstrap-servers and the network)");
+            } else {
+                view.note("broker " + servers + " lost: waiting for it to come back");
+            }
+        }
+
+        /** Whether the watch has ever had its partitions, i.e. the broker answered once. */
+        private boolean positioned() {
+            try {
+                return watcher != null && watcher.awaitPositioned(Duration.ZERO);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 
     /** Waits until the reader knows where it starts; alerts sent after that are sure to be shown. */

@@ -96,6 +96,34 @@ class RulesBacktestCommandTest {
     }
 
     @Test
+    void changesOnly_printsOnlyLinesWithADifference_andEachDifferingAlert() throws Exception {
+        Path candidate = CandidateRuleSets.repeatThreshold(dir, 2);
+        Path outDir = dir.resolve("out");
+        assertEquals(0, run("rules", "backtest", "--baseline", CandidateRuleSets.SHIPPED, "--candidate", candidate,
+                "--input", SCENARIO, "--reference", REFERENCE, "--out", outDir, "--changes-only"), err.toString());
+        List<String> lines = out.toString().lines().toList();
+        int header = lines.indexOf(String.format("%-42s %9s %9s %7s", "rule / level / department", "baseline",
+                "candidate", "Δ"));
+        int total = header + 1;
+        while (!lines.get(total).startsWith("total ")) {
+            total++;
+        }
+        List<String> table = lines.subList(header + 1, total);
+        assertFalse(table.isEmpty(), out.toString());
+        for (String line : table) {
+            assertFalse(line.substring(62, 70).strip().equals("0"), "a line without a difference: " + line);
+        }
+        assertTrue(table.stream().anyMatch(l -> l.startsWith("REPEAT_COMPLAINT ")), out.toString());
+
+        int onlyCandidate = Files.readAllLines(outDir.resolve(BacktestFiles.ONLY_CANDIDATE)).size();
+        int changed = Files.readAllLines(outDir.resolve(BacktestFiles.CHANGED)).size();
+        List<String> alerts = lines.stream().filter(l -> l.matches("  (moved|removed|added|changed) .*")).toList();
+        assertEquals(onlyCandidate + changed, alerts.size(), out.toString());
+        assertTrue(lines.contains("Alerts that differ: " + alerts.size() + " (0 moved, 0 removed, " + onlyCandidate
+                + " added, " + changed + " changed)"), out.toString());
+    }
+
+    @Test
     void invalidCandidate_namesTheSideTheFileAndTheField_exit2() throws Exception {
         Path candidate = CandidateRuleSets.repeatThreshold(dir, 1);
         int exit = run("rules", "backtest", "--baseline", CandidateRuleSets.SHIPPED, "--candidate", candidate,

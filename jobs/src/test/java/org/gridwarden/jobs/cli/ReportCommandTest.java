@@ -1,11 +1,13 @@
 package org.gridwarden.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.gridwarden.rules.testing.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,30 @@ class ReportCommandTest {
         assertEquals("gridwarden report: no alert file in " + dir + ": expected " + dir.resolve("alerts/all.jsonl")
                 + " (a replay's output directory) or " + dir.resolve("all.jsonl") + " (its alerts directory)",
                 firstErrorLine());
+    }
+
+    @Test
+    void dayOutsideTheAlertsRead_exitsTwo_withOneLine_andWritesNothing() {
+        Path reports = dir.resolve("reports");
+        for (String day : new String[] {"2026-12-01", "2026-11-15"}) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, run("report", "--alerts", replayOut.toString(), "--day", day, "--out", reports.toString(),
+                    "--reference", reference()));
+            assertEquals(List.of("gridwarden report: --day " + day + " is outside the alerts read (2026-11-16 to"
+                    + " 2026-11-20); replay that day first (replay --emit-from/--emit-to) or pass its output with --alerts"),
+                    err.toString().lines().toList());
+        }
+        assertEquals("", out.toString());
+        assertFalse(Files.exists(reports));
+    }
+
+    @Test
+    void anEmptyAlertFile_exitsTwo_sayingThereIsNothingToReport() throws Exception {
+        Files.writeString(replayOut.resolve("alerts/all.jsonl"), "");
+        assertEquals(2, run("report", "--alerts", replayOut.toString(), "--day", "2026-11-19", "--out",
+                dir.resolve("reports").toString(), "--reference", reference()));
+        assertEquals("gridwarden report: --day 2026-11-19: the alert files hold no alert at all, so there is nothing"
+                + " to report; check that the replay covered the day", firstErrorLine());
     }
 
     @Test

@@ -56,9 +56,9 @@ class RulesDiffCommandTest {
         assertEquals(List.of(
                 "version: 2026.11-1 → 2026.12-1",
                 "effectiveFrom: 2026-01-01T00:00:00+08:00 → 2026-12-01T00:00:00+08:00",
-                "repeat-complaint / repeat-complaint-fire: added, applies to families fire: threshold 2, window 30d,"
-                        + " channels [HOTLINE, APP, WINDOW]",
-                "overdue / overdue: timeLimits.STANDARD.NORMAL 5wd → 4wd"), out.toString().lines().toList());
+                "重复投诉 repeat-complaint / repeat-complaint-fire: added, applies to families fire: threshold 2"
+                        + " (the rest as repeat-complaint)",
+                "案件超期 overdue / overdue: timeLimits.STANDARD.NORMAL 5wd → 4wd"), out.toString().lines().toList());
         assertEquals("", err.toString());
     }
 

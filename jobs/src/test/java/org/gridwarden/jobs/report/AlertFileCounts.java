@@ -76,7 +76,7 @@ final class AlertFileCounts {
         return (int) lines.stream().filter(l -> l.day().equals(day) && counted.test(l)).count();
     }
 
-    /** The count on the day, the 7-day average and the change, as the report writes them. */
+    /** The count on the day, the 7-day average and the change, as the report writes them (a percentage only on an average of 5 or more). */
     List<String> trend(LocalDate day, Predicate<Line> counted) {
         int today = count(day, counted);
         int previous = 0;
@@ -85,7 +85,7 @@ final class AlertFileCounts {
         }
         double average = previous / 7.0;
         String change = String.format(Locale.ROOT, "%+.1f", today - average)
-                + (average > 0 ? String.format(Locale.ROOT, " (%+.0f%%)", (today - average) / average * 100) : "");
+                + (average >= 5 ? String.format(Locale.ROOT, " (%+.0f%%)", (today - average) / average * 100) : "");
         return List.of(String.valueOf(today), String.format(Locale.ROOT, "%.1f", average), change);
     }
 

@@ -78,7 +78,7 @@ class AlertWatchTest {
             titles.add(WatchAlerts.alert(i).title());
         }
         assertEquals(titles, alertLines(lines).stream().map(l -> l.substring(l.lastIndexOf("  ") + 2)).toList());
-        assertEquals("11-16 13:05  WARNING    区市场监督管理局  东湖街道 湖滨社区第1网格    派单签收超时：食品安全问题",
+        assertEquals("11-16 13:05  WARNING    K-003           区市场监督管理局  东湖街道 湖滨社区第1网格    派单签收超时：食品安全问题",
                 alertLines(lines).get(0));
         assertTrue(lines.contains("── 3 alerts │ 区市场监督管理局 1 · 西城街道办事处 1 · 东湖街道办事处 1 ──"), dump(lines));
         assertEquals("── 5 alerts │ 西城街道办事处 2 · 区市场监督管理局 1 · 东湖街道办事处 1 · 区应急管理局 1 ──",

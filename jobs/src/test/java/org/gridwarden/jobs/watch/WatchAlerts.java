@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.List;
 import org.gridwarden.connectors.codec.AlertCodec;
 import org.gridwarden.rules.model.Alert;
+import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.testing.Fixtures;
 
 /** Real alerts of the sample district: the district week's expected alerts, by their line number (0-based). */
@@ -26,5 +27,14 @@ final class WatchAlerts {
             }
         }
         return alerts.get(index);
+    }
+
+    /** The same alert at another level (and for another case), for layout tests. */
+    static Alert with(Alert a, AlertLevel level, String caseId) {
+        return new Alert(a.alertId(), a.ruleId(), a.ruleSetVersion(), level, level.severity(), a.subjectKey(), caseId,
+                a.department(), a.departmentName(), a.departmentTier(), a.gridId(), a.gridName(), a.communityId(),
+                a.communityName(), a.streetId(), a.streetName(), a.district(), a.workerId(), a.workerName(),
+                a.categoryCode(), a.categoryFamily(), a.categoryName(), a.categoryNameEn(), a.title(), a.message(),
+                a.evidence(), a.eventTime(), a.deadline(), a.emittedAt());
     }
 }

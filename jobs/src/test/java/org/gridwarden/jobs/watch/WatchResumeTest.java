@@ -64,6 +64,27 @@ class WatchResumeTest {
         }
     }
 
+    @Test
+    void aBrokerUnreachableAtTheStartIsSaid_andWhenItAnswers() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.builder().outageSwitch().start()) {
+            kafka.createTopics(List.of(TOPIC), 1);
+            send(kafka, 0);
+            kafka.cutOff();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (AlertWatch watch = start(kafka, out)) {
+                await(() -> text(out).contains(" unreachable"));
+                assertEquals(0, watch.view().received());
+                kafka.restore();
+                await(() -> watch.view().received() >= 1);
+            }
+            List<String> notes = text(out).lines().filter(l -> l.contains("broker ")).toList();
+            assertEquals(List.of("── broker " + kafka.bootstrapServers() + " unreachable: nothing answers there;"
+                    + " waiting for it (check --bootstrap-servers and the network) ──",
+                    "── broker " + kafka.bootstrapServers() + " answers now: alerts follow ──"), notes, text(out));
+            assertEquals(titles(0), shownTitles(out));
+        }
+    }
+
     private static AlertWatch start(EmbeddedKafka kafka, ByteArrayOutputStream bytes) {
         return AlertWatch.start(new AlertWatch.Settings(kafka.bootstrapServers(), TOPIC, Set.of(), true, false, 100,
                 "operations-center", Map.of()), Fixtures.reference(), new PrintStream(bytes, true, StandardCharsets.UTF_8));

@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
 
 /**
  * What changed between two rule sets (规则集变更), entry by entry, in plain words a supervisor checks before
- * putting a version live, e.g. {@code repeat-complaint / repeat-complaint-fire: threshold 3 → 2}. Entries
- * are matched by id. Parameters compare as they are in force, with what a scoped entry inherits, so a change
- * to a rule's general entry shows on every scoped entry that takes it.
+ * putting a version live, e.g. {@code 重复投诉 repeat-complaint / repeat-complaint-fire: threshold 3 → 2}: the
+ * rule's name, its key and the entry's id. Entries are matched by id. Parameters compare as they are in force,
+ * but only what differs is said: a change to a rule's general entry is said once, on that entry, naming the
+ * scoped entries that inherit it, and an added scoped entry names only what it sets apart from the general one.
  */
 public final class RuleSetDiff {
 
@@ -39,10 +40,10 @@ public final class RuleSetDiff {
         for (RuleEntry now : newer.rules()) {
             Optional<RuleEntry> before = entry(older, now.id()).filter(e -> e.family() == now.family());
             if (before.isEmpty()) {
-                lines.add(name(now) + ": added, applies " + where(now.scope()) + ": " + String.join(", ", parameters(now))
-                        + (now.enabled() ? "" : "; switched off"));
+                lines.add(added(now, general(newer, now)));
             } else {
-                lines.addAll(changes(before.get(), now).stream().map(change -> name(now) + ": " + change).toList());
+                lines.addAll(changes(older, newer, before.get(), now).stream().map(change -> name(now) + ": " + change)
+                        .toList());
             }
         }
         for (RuleEntry was : older.rules()) {
@@ -61,7 +62,11 @@ public final class RuleSetDiff {
         return lines;
     }
 
-    private static List<String> changes(RuleEntry before, RuleEntry now) {
+    /**
+     * An entry's changes. A scoped entry leaves out what it only inherits from the general entry (the same value
+     * before and after on both); the general entry names the scoped entries that inherit its change.
+     */
+    private static List<String> changes(RuleSet older, RuleSet newer, RuleEntry before, RuleEntry now) {
         List<String> changes = new ArrayList<>();
         if (!before.scope().equals(now.scope())) {
             changes.add("scope " + scope(before.scope()) + ARROW + scope(now.scope()));
@@ -69,16 +74,77 @@ public final class RuleSetDiff {
         if (before.enabled() != now.enabled()) {
             changes.add(now.enabled() ? "switched on" : "switched off");
         }
-        changes.addAll(changes(withoutSwitch(before), withoutSwitch(now)));
+        Map<String, Object> was = withoutSwitch(before);
+        Map<String, Object> is = withoutSwitch(now);
+        for (String field : differing(was, is)) {
+            if (!now.scope().isEverywhere() && inherited(older, newer, now, field, was.get(field), is.get(field))) {
+                continue;
+            }
+            String inheritedBy = now.scope().isEverywhere() ? inheritors(older, newer, now, field, was.get(field),
+                    is.get(field)) : "";
+            changes.add(RecordFields.dotted(field) + " " + value(was.get(field)) + ARROW + value(is.get(field))
+                    + inheritedBy);
+        }
         return changes;
+    }
+
+    /** Whether the general entry of {@code e}'s rule changed {@code field} from the same value to the same value. */
+    private static boolean inherited(RuleSet older, RuleSet newer, RuleEntry e, String field, Object was, Object is) {
+        Optional<RuleEntry> generalBefore = general(older, e);
+        Optional<RuleEntry> generalNow = general(newer, e);
+        return generalBefore.isPresent() && generalNow.isPresent()
+                && Objects.equals(withoutSwitch(generalBefore.get()).get(field), was)
+                && Objects.equals(withoutSwitch(generalNow.get()).get(field), is);
+    }
+
+    /** " (inherited by a, b)" for the scoped entries that take the general entry's change, or "". */
+    private static String inheritors(RuleSet older, RuleSet newer, RuleEntry general, String field, Object was,
+            Object is) {
+        List<String> ids = newer.entries(general.family()).stream()
+                .filter(e -> !e.scope().isEverywhere())
+                .filter(e -> entry(older, e.id()).filter(o -> o.family() == e.family())
+                        .map(o -> Objects.equals(withoutSwitch(o).get(field), was)).orElse(false))
+                .filter(e -> Objects.equals(withoutSwitch(e).get(field), is))
+                .map(RuleEntry::id).toList();
+        return ids.isEmpty() ? "" : " (inherited by " + String.join(", ", ids) + ")";
+    }
+
+    /**
+     * An added entry with its scope; a scoped one names only the parameters it sets apart from the general
+     * entry, as the rule set itself does.
+     */
+    private static String added(RuleEntry now, Optional<RuleEntry> general) {
+        List<String> parameters;
+        String rest = "";
+        if (!now.scope().isEverywhere() && general.isPresent()) {
+            Map<String, Object> base = withoutSwitch(general.get());
+            Map<String, Object> own = withoutSwitch(now);
+            parameters = own.entrySet().stream().filter(l -> !Objects.equals(base.get(l.getKey()), l.getValue()))
+                    .map(l -> RecordFields.dotted(l.getKey()) + " " + value(l.getValue())).toList();
+            rest = " (the rest as " + general.get().id() + ")";
+        } else {
+            parameters = parameters(now);
+        }
+        return name(now) + ": added, applies " + where(now.scope()) + ": "
+                + (parameters.isEmpty() ? "no parameter of its own" : String.join(", ", parameters)) + rest
+                + (now.enabled() ? "" : "; switched off");
+    }
+
+    /** The rule's entry without a scope, whose parameters the scoped entries inherit. */
+    private static Optional<RuleEntry> general(RuleSet rs, RuleEntry e) {
+        return rs.entries(e.family()).stream().filter(g -> g.scope().isEverywhere()).findFirst();
     }
 
     /** {@code field old → new} for every value that differs, blocks such as timeLimits line by line. */
     private static List<String> changes(Map<String, Object> before, Map<String, Object> now) {
+        return differing(before, now).stream()
+                .map(f -> RecordFields.dotted(f) + " " + value(before.get(f)) + ARROW + value(now.get(f))).toList();
+    }
+
+    private static List<String> differing(Map<String, Object> before, Map<String, Object> now) {
         Set<String> fields = new LinkedHashSet<>(before.keySet());
         fields.addAll(now.keySet());
-        return fields.stream().filter(f -> !Objects.equals(before.get(f), now.get(f)))
-                .map(f -> RecordFields.dotted(f) + " " + value(before.get(f)) + ARROW + value(now.get(f))).toList();
+        return fields.stream().filter(f -> !Objects.equals(before.get(f), now.get(f))).toList();
     }
 
     private static Map<String, Object> withoutSwitch(RuleEntry e) {
@@ -92,8 +158,9 @@ public final class RuleSetDiff {
                 .map(l -> RecordFields.dotted(l.getKey()) + " " + value(l.getValue())).toList();
     }
 
+    /** "重复投诉 repeat-complaint / repeat-complaint-fire": the rule's name and key, then the entry's id. */
     private static String name(RuleEntry e) {
-        return e.family().key() + " / " + e.id();
+        return e.family().chinese() + " " + e.family().key() + " / " + e.id();
     }
 
     private static String where(RuleScope scope) {

@@ -41,14 +41,14 @@ class RuleSetDiffTest {
                 "version: 2026.11-1 → 2026.12-1",
                 "effectiveFrom: 2026-01-01T00:00:00+08:00 → 2026-12-01T00:00:00+08:00",
                 "ingest: allowedLateness 10m → 15m",
-                "overdue / overdue: timeLimits.STANDARD.NORMAL 5wd → 4wd",
-                "repeat-complaint / repeat-complaint: threshold 3 → 2",
-                "silent-grid / silent-grid: switched off"),
+                "案件超期 overdue / overdue: timeLimits.STANDARD.NORMAL 5wd → 4wd",
+                "重复投诉 repeat-complaint / repeat-complaint: threshold 3 → 2",
+                "网格静默 silent-grid / silent-grid: switched off"),
                 RuleSetDiff.between(read(shipped()), read(newer), BEIJING));
     }
 
     @Test
-    void addedAndRemovedEntries_showTheirScope_andScopedEntriesCompareWithWhatTheyInherit() throws Exception {
+    void addedAndRemovedEntries_showTheirScope_andOnlyWhatDiffers() throws Exception {
         String fire = """
                   - id: repeat-complaint-fire
                     rule: repeat-complaint
@@ -69,16 +69,29 @@ class RuleSetDiffTest {
                       HAZARD: {NORMAL: 2wd}
                 """).replace("window: 30d ", "window: 20d ");
         assertEquals(List.of(
-                "repeat-complaint / repeat-complaint-fire: scope families fire → families fire, gas",
-                "repeat-complaint / repeat-complaint-fire: window 30d → 20d",
-                "overdue / overdue-donghu: added, applies to streets S01; families fire: warningFraction 0.8,"
-                        + " escalationDelay 1wd, signForLimit 2h, openCaseRetention 365d, closedCaseRetention 30d,"
-                        + " timeLimits.IMMEDIATE.URGENT 2h, timeLimits.IMMEDIATE.NORMAL 24h,"
-                        + " timeLimits.HAZARD.URGENT 24h, timeLimits.HAZARD.NORMAL 2wd,"
-                        + " timeLimits.STANDARD.URGENT 2wd, timeLimits.STANDARD.NORMAL 5wd,"
-                        + " timeLimits.COMPLEX.URGENT 5wd, timeLimits.COMPLEX.NORMAL 15wd",
-                "repeat-complaint / repeat-complaint: window 30d → 20d",
-                "silent-grid / silent-grid-donghu: removed (it applied to streets S01)"),
+                "重复投诉 repeat-complaint / repeat-complaint-fire: scope families fire → families fire, gas",
+                // the window it inherits is said once, on the general entry
+                "案件超期 overdue / overdue-donghu: added, applies to streets S01; families fire:"
+                        + " timeLimits.HAZARD.NORMAL 2wd (the rest as overdue)",
+                "重复投诉 repeat-complaint / repeat-complaint: window 30d → 20d (inherited by repeat-complaint-fire)",
+                "网格静默 silent-grid / silent-grid-donghu: removed (it applied to streets S01)"),
+                RuleSetDiff.between(read(older), read(newer), BEIJING));
+    }
+
+    @Test
+    void aScopedEntryThatOverridesAChangedValue_keepsItsOwnLine() throws Exception {
+        String fire = """
+                  - id: repeat-complaint-fire
+                    rule: repeat-complaint
+                    scope: {families: [fire]}
+                    window: 30d
+                """;
+        String older = shipped().replace("\nrules:\n", "\nrules:\n" + fire);
+        String newer = shipped().replace("\nrules:\n", "\nrules:\n" + fire.replace("30d", "10d"))
+                .replace("window: 30d ", "window: 20d ");
+        assertEquals(List.of(
+                "重复投诉 repeat-complaint / repeat-complaint-fire: window 30d → 10d",
+                "重复投诉 repeat-complaint / repeat-complaint: window 30d → 20d"),
                 RuleSetDiff.between(read(older), read(newer), BEIJING));
     }
 

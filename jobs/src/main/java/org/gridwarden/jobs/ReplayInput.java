@@ -19,6 +19,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.gridwarden.connectors.codec.IngestDecoder;
 import org.gridwarden.connectors.file.JsonLinesSource;
+import org.gridwarden.connectors.file.LineFileSplit;
 import org.gridwarden.rules.ingest.IngestWatermarks;
 import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.reference.ReferenceData;
@@ -31,8 +32,10 @@ import org.gridwarden.rules.ruleset.IngestRules;
  * archive, of which only the days asked for are read.
  *
  * @param days the day directories read, in order; empty when the input is not a day archive
+ * @param emptyDays the days read whose files hold no record at all: missing input, not a day without events
  */
-public record ReplayInput(List<Path> gridReports, List<Path> ledgerEvents, List<LocalDate> days) {
+public record ReplayInput(List<Path> gridReports, List<Path> ledgerEvents, List<LocalDate> days,
+        List<LocalDate> emptyDays) {
 
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final String GRID_REPORTS = "grid-reports";
@@ -58,7 +61,7 @@ public record ReplayInput(List<Path> gridReports, List<Path> ledgerEvents, List<
         }
         TreeMap<LocalDate, Path> archive = dayDirectories(dir);
         ReplayInput input = archive.isEmpty()
-                ? new ReplayInput(files(dir, GRID_REPORTS), files(dir, LEDGER_EVENTS), List.of())
+                ? new ReplayInput(files(dir, GRID_REPORTS), files(dir, LEDGER_EVENTS), List.of(), List.of())
                 : days(dir, archive, firstDay, lastDay);
         if (input.gridReports().isEmpty() && input.ledgerEvents().isEmpty()) {
             throw new IllegalArgumentException(
@@ -113,11 +116,17 @@ public record ReplayInput(List<Path> gridReports, List<Path> ledgerEvents, List<
         List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
         List<Path> reports = new ArrayList<>();
         List<Path> ledger = new ArrayList<>();
+        List<LocalDate> empty = new ArrayList<>();
         for (LocalDate day : days) {
-            reports.addAll(files(archive.get(day), GRID_REPORTS));
-            ledger.addAll(files(archive.get(day), LEDGER_EVENTS));
+            List<Path> dayReports = files(archive.get(day), GRID_REPORTS);
+            List<Path> dayLedger = files(archive.get(day), LEDGER_EVENTS);
+            if (Stream.concat(dayReports.stream(), dayLedger.stream()).noneMatch(f -> LineFileSplit.hasLines(f.toString()))) {
+                empty.add(day);
+            }
+            reports.addAll(dayReports);
+            ledger.addAll(dayLedger);
         }
-        return new ReplayInput(reports, ledger, days);
+        return new ReplayInput(reports, ledger, days, List.copyOf(empty));
     }
 
     private static String describe(List<LocalDate> missing) {

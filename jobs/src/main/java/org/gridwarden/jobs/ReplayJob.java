@@ -146,7 +146,8 @@ public final class ReplayJob {
                 counter(result, IngestCounters.DUPLICATES), horizon,
                 alerts.size() - inHorizon.size() + counter(result, AlertsBeforeHorizon.AFTER_HORIZON),
                 new ReplaySummary.Reading(window, readFrom, input == null ? List.of() : input.days(),
-                        counter(result, EventWindow.READ), zone), inHorizon.size() - emitted.size(), took);
+                        counter(result, EventWindow.READ), zone, input == null ? List.of() : input.emptyDays()),
+                inHorizon.size() - emitted.size(), took);
     }
 
     private static String progressLine(Map<String, Object> acc, ZoneId zone, long alerts, Duration elapsed) {

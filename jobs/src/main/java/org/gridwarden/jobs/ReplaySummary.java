@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,8 +42,10 @@ public record ReplaySummary(
      * @param readFrom the first event time given to the rules, null for all history
      * @param days the days read of a day archive, empty when the input is not one
      * @param records lines read from the files, also those outside {@code [readFrom, emitTo)}
+     * @param emptyDays days of the archive read whose files hold no record
      */
-    public record Reading(EmissionWindow window, Instant readFrom, List<LocalDate> days, long records, ZoneId zone) {
+    public record Reading(EmissionWindow window, Instant readFrom, List<LocalDate> days, long records, ZoneId zone,
+            List<LocalDate> emptyDays) {
 
         void print(PrintStream out) {
             if (!days.isEmpty()) {
@@ -87,6 +90,26 @@ public record ReplaySummary(
         return byRule;
     }
 
+    /**
+     * Why this run's input looks incomplete: no record at all, no record in the window, or days of the archive
+     * whose files are empty. Missing input must never read as a quiet day; empty when nothing is amiss.
+     */
+    public List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        if (reading.records() == 0) {
+            warnings.add("the input holds no records: nothing was replayed, so this is no evidence of a quiet day");
+        } else if (in == 0) {
+            warnings.add("none of the " + Plural.of(reading.records(), "record") + " read falls in the window read ["
+                    + (reading.readFrom() == null ? "the first event" : reading.local(reading.readFrom())) + ", "
+                    + (reading.window().emitTo() == null ? "the horizon" : reading.local(reading.window().emitTo()))
+                    + "): nothing was replayed");
+        }
+        for (LocalDate day : reading.emptyDays()) {
+            warnings.add(day + ": the day's files hold no records; missing input, not a day without events");
+        }
+        return warnings;
+    }
+
     public void print(PrintStream out) {
         out.println();
         out.println("Alerts by rule:");
@@ -118,5 +141,6 @@ public record ReplaySummary(
                     reading.records() - in);
         }
         out.printf("Took %.1f s, %.0f records/s%n", took.toMillis() / 1000.0, eventsPerSecond());
+        warnings().forEach(w -> out.println("WARNING: " + w));
     }
 }

@@ -33,7 +33,18 @@ public final class GridwardenCli {
         CommandLine cli = new CommandLine(new GridwardenCli());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(GridwardenCli::explain);
+        cli.setParameterExceptionHandler(GridwardenCli::wrongArguments);
         return cli;
+    }
+
+    /** A wrong argument: what is wrong in one line and where to read more, not the whole usage text. */
+    private static int wrongArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println(e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("see " + cli.getCommandSpec().qualifiedName() + " --help");
+        return USAGE;
     }
 
     /** Problems the user can fix get one clear message and exit code 2; anything else is a bug and shows its trace. */

@@ -47,7 +47,7 @@ class WrongArgumentsTest {
 
     @Test
     void aMissingParameter_oneLineAndTheHint() {
-        assertEquals(List.of("Missing required parameter: 'FILE'", "see gridwarden rules validate --help"),
+        assertEquals(List.of("Missing required parameter: 'FILE|DIR'", "see gridwarden rules validate --help"),
                 errLines("rules", "validate"));
     }
 

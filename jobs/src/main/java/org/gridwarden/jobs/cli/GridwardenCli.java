@@ -7,6 +7,7 @@ import org.gridwarden.rules.ruleset.RuleSetException;
 import org.gridwarden.jobs.bench.CityBench;
 import org.gridwarden.jobs.bench.StateBackendBench;
 import org.gridwarden.jobs.importer.ImportMappingException;
+import org.apache.logging.log4j.LogManager;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +27,9 @@ public final class GridwardenCli {
     public static final int USAGE = 2;
 
     public static void main(String[] args) {
+        ProcessLog.name(args);
+        LogManager.getLogger(GridwardenCli.class).info("gridwarden {} started (process {})",
+                ProcessLog.command(args), ProcessHandle.current().pid());
         System.exit(commandLine().execute(args));
     }
 

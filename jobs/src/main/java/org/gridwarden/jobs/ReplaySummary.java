@@ -49,12 +49,13 @@ public record ReplaySummary(
 
         void print(PrintStream out) {
             if (!days.isEmpty()) {
-                out.printf("Read %d days of the archive, %s to %s%n", days.size(), days.get(0),
+                out.printf("Read %s of the archive, %s to %s%n", Plural.of(days.size(), "day"), days.get(0),
                         days.get(days.size() - 1));
             }
             if (window.emitFrom() != null) {
-                out.printf("Warm-up from %s, %d days before --emit-from %s%n", local(readFrom),
-                        Duration.between(readFrom, window.emitFrom()).toDays(), local(window.emitFrom()));
+                out.printf("Warm-up from %s, %s before --emit-from %s%n", local(readFrom),
+                        Plural.of(Duration.between(readFrom, window.emitFrom()).toDays(), "day"),
+                        local(window.emitFrom()));
             }
         }
 
@@ -126,19 +127,19 @@ public record ReplaySummary(
             out.println();
         });
         if (reading.window().equals(EmissionWindow.ALL)) {
-            out.printf("  total alerts: %d (horizon %s; %d later alerts not raised)%n", alerts.size(),
-                    reading.local(horizon), alertsAfterHorizon);
+            out.printf("  total alerts: %d (horizon %s; %s not raised)%n", alerts.size(),
+                    reading.local(horizon), Plural.of(alertsAfterHorizon, "later alert"));
         } else {
             out.printf("  total alerts: %d in the emission window %s (horizon %s; %d outside the emission window;"
-                    + " %d later alerts not raised)%n", alerts.size(), reading.describeWindow(), reading.local(horizon),
-                    alertsOutsideWindow, alertsAfterHorizon);
+                    + " %s not raised)%n", alerts.size(), reading.describeWindow(), reading.local(horizon),
+                    alertsOutsideWindow, Plural.of(alertsAfterHorizon, "later alert"));
         }
         reading.print(out);
         out.printf("Records: in %d = processed %d + dead-lettered %d (invalid %d, late %d, conflicting %d)"
                 + " + duplicates %d  %s%n", in, processed, deadLettered(), invalid, late, conflicting, duplicates, balances() ? "[balanced]" : "[DOES NOT BALANCE]");
         if (reading.records() > in) {
-            out.printf("  and %d records read from before the warm-up or from --emit-to on, not replayed%n",
-                    reading.records() - in);
+            out.printf("  and %s read from before the warm-up or from --emit-to on, not replayed%n",
+                    Plural.of(reading.records() - in, "record"));
         }
         out.printf("Took %.1f s, %.0f records/s%n", took.toMillis() / 1000.0, eventsPerSecond());
         warnings().forEach(w -> out.println("WARNING: " + w));

@@ -14,6 +14,7 @@ import org.gridwarden.connectors.kafka.KafkaSettings;
 import org.gridwarden.connectors.kafka.ReplayTopicWriter;
 import org.gridwarden.jobs.EmissionWindow;
 import org.gridwarden.jobs.KafkaHistory;
+import org.gridwarden.jobs.Plural;
 import org.gridwarden.jobs.ReplayJob;
 import org.gridwarden.jobs.ReplaySummary;
 import org.gridwarden.jobs.report.DailyReport;
@@ -174,7 +175,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         if (replayTopics) {
             int written = ReplayTopicWriter.write(kafkaSettings, summary.alerts());
-            console.printf("Wrote %d alerts to %s<department> and %s (%d records)%n", summary.alerts().size(),
+            console.printf("Wrote %s to %s<department> and %s (%d records)%n", Plural.of(summary.alerts().size(), "alert"),
                     ReplayTopicWriter.PREFIX, ReplayTopicWriter.ALL, written);
         }
         // missing input must not pass for a quiet day, in a nightly job least of all

@@ -8,6 +8,7 @@ import org.gridwarden.jobs.bench.CityBench;
 import org.gridwarden.jobs.bench.StateBackendBench;
 import org.gridwarden.jobs.importer.ImportMappingException;
 import org.apache.logging.log4j.LogManager;
+import org.gridwarden.connectors.kafka.KafkaReachability;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -55,7 +56,8 @@ public final class GridwardenCli {
     private static int explain(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         if (e instanceof ReferenceDataException || e instanceof RuleSetException || e instanceof ImportMappingException
-                || e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
+                || e instanceof IllegalArgumentException || e instanceof UncheckedIOException
+                || e instanceof KafkaReachability.Unreachable) {
             err.println(cli.getCommandSpec().qualifiedName() + ": " + e.getMessage());
             return USAGE;
         }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
+import org.gridwarden.connectors.kafka.KafkaReachability;
 import org.gridwarden.connectors.kafka.KafkaSettings;
 import org.gridwarden.connectors.kafka.ReplayTopicWriter;
 import org.gridwarden.jobs.EmissionWindow;
@@ -155,6 +156,9 @@ final class ReplayCommand implements Callable<Integer> {
         checkWindow(t, zone);
         KafkaSettings kafkaSettings = bootstrapServers == null ? null
                 : KafkaSettings.defaults(bootstrapServers).withClientProperties(kafkaProperties.load());
+        if (kafkaSettings != null) {
+            KafkaReachability.check(kafkaSettings, RunCommand.CONNECT_TIMEOUT);
+        }
         KafkaHistory kafka = kafkaSettings == null ? null : new KafkaHistory(kafkaSettings, t.kafkaFrom(), t.kafkaTo());
         RuleSetHistory history = district.loadHistory(reference);
         console.printf("Replaying %s with rule set %s over %s (%d grids)%n",

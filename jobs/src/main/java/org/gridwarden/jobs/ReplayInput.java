@@ -32,10 +32,8 @@ import org.gridwarden.rules.ruleset.IngestRules;
  * archive, of which only the days asked for are read.
  *
  * @param days the day directories read, in order; empty when the input is not a day archive
- * @param emptyDays the days read whose files hold no record at all: missing input, not a day without events
  */
-public record ReplayInput(List<Path> gridReports, List<Path> ledgerEvents, List<LocalDate> days,
-        List<LocalDate> emptyDays) {
+public record ReplayInput(List<Path> gridReports, List<Path> ledgerEvents, List<LocalDate> days) {
 
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final String GRID_REPORTS = "grid-reports";
@@ -61,13 +59,33 @@ public record ReplayInput(List<Path> gridReports, List<Path> ledgerEvents, List<
         }
         TreeMap<LocalDate, Path> archive = dayDirectories(dir);
         ReplayInput input = archive.isEmpty()
-                ? new ReplayInput(files(dir, GRID_REPORTS), files(dir, LEDGER_EVENTS), List.of(), List.of())
+                ? new ReplayInput(files(dir, GRID_REPORTS), files(dir, LEDGER_EVENTS), List.of())
                 : days(dir, archive, firstDay, lastDay);
         if (input.gridReports().isEmpty() && input.ledgerEvents().isEmpty()) {
             throw new IllegalArgumentException(
                     dir + ": no grid-reports*.jsonl[.gz] or ledger-events*.jsonl[.gz] files in it");
         }
         return input;
+    }
+
+    /**
+     * The days read whose files hold no record at all: missing input, not a day without events. Reads the
+     * start of each file of those days.
+     */
+    public List<LocalDate> emptyDays() {
+        List<Path> all = Stream.concat(gridReports.stream(), ledgerEvents.stream()).toList();
+        return days.stream().filter(day -> all.stream().filter(f -> inDay(f, day))
+                .noneMatch(f -> LineFileSplit.hasLines(f.toString()))).toList();
+    }
+
+    /** Whether a file lies below the directory of {@code day}: its nearest ancestor named by a date. */
+    private static boolean inDay(Path file, LocalDate day) {
+        for (Path p = file.getParent(); p != null && p.getFileName() != null; p = p.getParent()) {
+            if (DAY.matcher(p.getFileName().toString()).matches()) {
+                return p.getFileName().toString().equals(day.toString());
+            }
+        }
+        return false;
     }
 
     /**
@@ -116,17 +134,11 @@ public record ReplayInput(List<Path> gridReports, List<Path> ledgerEvents, List<
         List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
         List<Path> reports = new ArrayList<>();
         List<Path> ledger = new ArrayList<>();
-        List<LocalDate> empty = new ArrayList<>();
         for (LocalDate day : days) {
-            List<Path> dayReports = files(archive.get(day), GRID_REPORTS);
-            List<Path> dayLedger = files(archive.get(day), LEDGER_EVENTS);
-            if (Stream.concat(dayReports.stream(), dayLedger.stream()).noneMatch(f -> LineFileSplit.hasLines(f.toString()))) {
-                empty.add(day);
-            }
-            reports.addAll(dayReports);
-            ledger.addAll(dayLedger);
+            reports.addAll(files(archive.get(day), GRID_REPORTS));
+            ledger.addAll(files(archive.get(day), LEDGER_EVENTS));
         }
-        return new ReplayInput(reports, ledger, days, List.copyOf(empty));
+        return new ReplayInput(reports, ledger, days);
     }
 
     private static String describe(List<LocalDate> missing) {

@@ -157,7 +157,7 @@ public final class ReplayJob {
      * once it stands still, the rules are firing the timers due at the end of input (BATCH mode holds every timer
      * until then), which on a long history takes a while of its own.
      */
-    static JobProgress.Line progress(ZoneId zone, AtomicLong alertsSoFar) {
+    public static JobProgress.Line progress(ZoneId zone, AtomicLong alertsSoFar) {
         AtomicLong readBefore = new AtomicLong(-1);
         return (acc, elapsed) -> {
             long read = (Long) acc.getOrDefault(EventWindow.READ, 0L);

@@ -29,8 +29,9 @@ public final class GridwardenCli {
 
     public static void main(String[] args) {
         ProcessLog.name(args);
-        LogManager.getLogger(GridwardenCli.class).info("gridwarden {} started (process {})",
-                ProcessLog.command(args), ProcessHandle.current().pid());
+        String command = ProcessLog.command(args);
+        LogManager.getLogger(GridwardenCli.class).info("gridwarden{} started (process {})",
+                command.isEmpty() ? "" : " " + command, ProcessHandle.current().pid());
         System.exit(commandLine().execute(args));
     }
 

@@ -19,6 +19,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.gridwarden.connectors.codec.IngestDecoder;
 import org.gridwarden.connectors.file.JsonLinesSource;
+import org.gridwarden.connectors.file.LineFileSplit;
 import org.gridwarden.rules.ingest.IngestWatermarks;
 import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.reference.ReferenceData;
@@ -65,6 +66,26 @@ public record ReplayInput(List<Path> gridReports, List<Path> ledgerEvents, List<
                     dir + ": no grid-reports*.jsonl[.gz] or ledger-events*.jsonl[.gz] files in it");
         }
         return input;
+    }
+
+    /**
+     * The days read whose files hold no record at all: missing input, not a day without events. Reads the
+     * start of each file of those days.
+     */
+    public List<LocalDate> emptyDays() {
+        List<Path> all = Stream.concat(gridReports.stream(), ledgerEvents.stream()).toList();
+        return days.stream().filter(day -> all.stream().filter(f -> inDay(f, day))
+                .noneMatch(f -> LineFileSplit.hasLines(f.toString()))).toList();
+    }
+
+    /** Whether a file lies below the directory of {@code day}: its nearest ancestor named by a date. */
+    private static boolean inDay(Path file, LocalDate day) {
+        for (Path p = file.getParent(); p != null && p.getFileName() != null; p = p.getParent()) {
+            if (DAY.matcher(p.getFileName().toString()).matches()) {
+                return p.getFileName().toString().equals(day.toString());
+            }
+        }
+        return false;
     }
 
     /**

@@ -121,7 +121,7 @@ public final class ReplayJob {
         CloseableIterator<ReplayRecord> collected = results.collectAsync();
         JobClient job = env.executeAsync("gridwarden replay");
         try (collected; JobProgress ticker = JobProgress.start(job, started, progress::println,
-                (acc, elapsed) -> progressLine(acc, zone, alertsSoFar.get(), elapsed))) {
+                progress(zone, alertsSoFar))) {
             while (collected.hasNext()) {
                 ReplayRecord r = collected.next();
                 if (r.alert() != null) {
@@ -139,6 +139,8 @@ public final class ReplayJob {
         BeforeHorizon beforeHorizon = new BeforeHorizon(horizon);
         List<Alert> inHorizon = alerts.stream().filter(beforeHorizon::filter).toList();
         List<Alert> emitted = inHorizon.stream().filter(a -> window.contains(a.eventTime())).toList();
+        progress.println("  writing: " + Plural.of(emitted.size(), "alert") + " and "
+                + Plural.of(deadLetters.size(), "dead letter") + " to " + settings.out());
         new ReplayOutputWriter(Clock.systemUTC()).write(settings.out(), emitted, deadLetters);
         return new ReplaySummary(outputs.rules(), emitted, deadLetters.size(), counter(result, IngestCounters.IN),
                 counter(result, IngestCounters.PROCESSED), counter(result, IngestCounters.INVALID),
@@ -146,15 +148,29 @@ public final class ReplayJob {
                 counter(result, IngestCounters.DUPLICATES), horizon,
                 alerts.size() - inHorizon.size() + counter(result, AlertsBeforeHorizon.AFTER_HORIZON),
                 new ReplaySummary.Reading(window, readFrom, input == null ? List.of() : input.days(),
-                        counter(result, EventWindow.READ), zone), inHorizon.size() - emitted.size(), took);
+                        counter(result, EventWindow.READ), zone, input == null ? List.of() : input.emptyDays()),
+                inHorizon.size() - emitted.size(), took);
     }
 
-    private static String progressLine(Map<String, Object> acc, ZoneId zone, long alerts, Duration elapsed) {
-        Object newest = acc.get(EventWindow.NEWEST_READ);
-        String position = newest instanceof Long t && t != Long.MIN_VALUE
-                ? " up to " + OffsetDateTime.ofInstant(Instant.ofEpochMilli(t), zone) : "";
-        return String.format("  replaying: %,d records read%s, %,d alerts so far, %d s",
-                (Long) acc.getOrDefault(EventWindow.READ, 0L), position, alerts, elapsed.toSeconds());
+    /**
+     * The progress line of a running replay, naming its phase: "reading" while the count of records read grows;
+     * once it stands still, the rules are firing the timers due at the end of input (BATCH mode holds every timer
+     * until then), which on a long history takes a while of its own.
+     */
+    public static JobProgress.Line progress(ZoneId zone, AtomicLong alertsSoFar) {
+        AtomicLong readBefore = new AtomicLong(-1);
+        return (acc, elapsed) -> {
+            long read = (Long) acc.getOrDefault(EventWindow.READ, 0L);
+            Object newest = acc.get(EventWindow.NEWEST_READ);
+            String position = newest instanceof Long t && t != Long.MIN_VALUE
+                    ? " up to " + OffsetDateTime.ofInstant(Instant.ofEpochMilli(t), zone) : "";
+            String alerts = Plural.of(alertsSoFar.get(), "alert") + " so far, " + elapsed.toSeconds() + " s";
+            if (read > 0 && read == readBefore.getAndSet(read)) {
+                return "  firing end-of-input timers: " + Plural.of(read, "record") + " read" + position + ", "
+                        + alerts;
+            }
+            return "  reading: " + Plural.of(read, "record") + position + ", " + alerts;
+        };
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,17 +42,20 @@ public record ReplaySummary(
      * @param readFrom the first event time given to the rules, null for all history
      * @param days the days read of a day archive, empty when the input is not one
      * @param records lines read from the files, also those outside {@code [readFrom, emitTo)}
+     * @param emptyDays days of the archive read whose files hold no record
      */
-    public record Reading(EmissionWindow window, Instant readFrom, List<LocalDate> days, long records, ZoneId zone) {
+    public record Reading(EmissionWindow window, Instant readFrom, List<LocalDate> days, long records, ZoneId zone,
+            List<LocalDate> emptyDays) {
 
         void print(PrintStream out) {
             if (!days.isEmpty()) {
-                out.printf("Read %d days of the archive, %s to %s%n", days.size(), days.get(0),
+                out.printf("Read %s of the archive, %s to %s%n", Plural.of(days.size(), "day"), days.get(0),
                         days.get(days.size() - 1));
             }
             if (window.emitFrom() != null) {
-                out.printf("Warm-up from %s, %d days before --emit-from %s%n", local(readFrom),
-                        Duration.between(readFrom, window.emitFrom()).toDays(), local(window.emitFrom()));
+                out.printf("Warm-up from %s, %s before --emit-from %s%n", local(readFrom),
+                        Plural.of(Duration.between(readFrom, window.emitFrom()).toDays(), "day"),
+                        local(window.emitFrom()));
             }
         }
 
@@ -87,6 +91,26 @@ public record ReplaySummary(
         return byRule;
     }
 
+    /**
+     * Why this run's input looks incomplete: no record at all, no record in the window, or days of the archive
+     * whose files are empty. Missing input must never read as a quiet day; empty when nothing is amiss.
+     */
+    public List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        if (reading.records() == 0) {
+            warnings.add("the input holds no records: nothing was replayed, so this is no evidence of a quiet day");
+        } else if (in == 0) {
+            warnings.add("none of the " + Plural.of(reading.records(), "record") + " read falls in the window read ["
+                    + (reading.readFrom() == null ? "the first event" : reading.local(reading.readFrom())) + ", "
+                    + (reading.window().emitTo() == null ? "the horizon" : reading.local(reading.window().emitTo()))
+                    + "): nothing was replayed");
+        }
+        for (LocalDate day : reading.emptyDays()) {
+            warnings.add(day + ": the day's files hold no records; missing input, not a day without events");
+        }
+        return warnings;
+    }
+
     public void print(PrintStream out) {
         out.println();
         out.println("Alerts by rule:");
@@ -103,20 +127,21 @@ public record ReplaySummary(
             out.println();
         });
         if (reading.window().equals(EmissionWindow.ALL)) {
-            out.printf("  total alerts: %d (horizon %s; %d later alerts not raised)%n", alerts.size(),
-                    reading.local(horizon), alertsAfterHorizon);
+            out.printf("  total alerts: %d (horizon %s; %s not raised)%n", alerts.size(),
+                    reading.local(horizon), Plural.of(alertsAfterHorizon, "later alert"));
         } else {
             out.printf("  total alerts: %d in the emission window %s (horizon %s; %d outside the emission window;"
-                    + " %d later alerts not raised)%n", alerts.size(), reading.describeWindow(), reading.local(horizon),
-                    alertsOutsideWindow, alertsAfterHorizon);
+                    + " %s not raised)%n", alerts.size(), reading.describeWindow(), reading.local(horizon),
+                    alertsOutsideWindow, Plural.of(alertsAfterHorizon, "later alert"));
         }
         reading.print(out);
         out.printf("Records: in %d = processed %d + dead-lettered %d (invalid %d, late %d, conflicting %d)"
                 + " + duplicates %d  %s%n", in, processed, deadLettered(), invalid, late, conflicting, duplicates, balances() ? "[balanced]" : "[DOES NOT BALANCE]");
         if (reading.records() > in) {
-            out.printf("  and %d records read from before the warm-up or from --emit-to on, not replayed%n",
-                    reading.records() - in);
+            out.printf("  and %s read from before the warm-up or from --emit-to on, not replayed%n",
+                    Plural.of(reading.records() - in, "record"));
         }
         out.printf("Took %.1f s, %.0f records/s%n", took.toMillis() / 1000.0, eventsPerSecond());
+        warnings().forEach(w -> out.println("WARNING: " + w));
     }
 }

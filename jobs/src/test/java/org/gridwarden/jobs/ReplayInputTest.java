@@ -35,6 +35,16 @@ class ReplayInputTest {
     }
 
     @Test
+    void aDayWhoseFilesHoldNoRecord_isEmpty() throws IOException {
+        archive(3);
+        Files.writeString(day(0).resolve("grid-reports.jsonl"), "{}\n");
+        Files.writeString(day(2).resolve("ledger-events.jsonl"), "\n{}\n");
+        Files.writeString(day(1).resolve("ledger-events.jsonl"), "\n  \n");
+
+        assertEquals(List.of(FIRST.plusDays(1)), ReplayInput.in(dir).emptyDays());
+    }
+
+    @Test
     void daysBeforeTheArchiveBegins_areNotMissing_historyStartsThere() throws IOException {
         archive(3);
         ReplayInput input = ReplayInput.in(dir, FIRST.minusDays(30), FIRST.plusDays(1));

@@ -20,7 +20,7 @@ public record LineFileSplit(String file, long linesDone)
         implements IteratorSourceSplit<LineFileSplit.Line, LineFileSplit.LineIterator> {
 
     /** Whether the file holds any non-blank line. */
-    static boolean hasLines(String file) {
+    public static boolean hasLines(String file) {
         try (LineIterator lines = new LineIterator(file, 0)) {
             return lines.hasNext();
         } catch (IOException e) {

@@ -3,7 +3,6 @@ package org.gridwarden.jobs.backtest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -88,7 +87,7 @@ public final class BacktestJob {
         CloseableIterator<SidedAlert> collected = tagged.get(0).union(tagged.get(1)).collectAsync();
         JobClient job = env.executeAsync("gridwarden rules backtest");
         try (collected; JobProgress ticker = JobProgress.start(job, started, progress,
-                (acc, elapsed) -> progressLine(acc, zone, alertsSoFar.get(), elapsed))) {
+                ReplayJob.progress(zone, alertsSoFar))) {
             while (collected.hasNext()) {
                 SidedAlert a = collected.next();
                 alerts.get(a.side()).add(a.alert());
@@ -105,14 +104,6 @@ public final class BacktestJob {
         long afterHorizon = alertsSoFar.get() - baselineAlerts.size() - candidateAlerts.size();
         return new BacktestRun(rules.get(Side.BASELINE), rules.get(Side.CANDIDATE), baselineAlerts, candidateAlerts,
                 horizon, counter(result, EventWindow.READ), counter(result, EventWindow.IN_WINDOW), afterHorizon, took);
-    }
-
-    private static String progressLine(Map<String, Object> acc, ZoneId zone, long alerts, Duration elapsed) {
-        Object newest = acc.get(EventWindow.NEWEST_READ);
-        String position = newest instanceof Long t && t != Long.MIN_VALUE
-                ? " up to " + OffsetDateTime.ofInstant(Instant.ofEpochMilli(t), zone) : "";
-        return String.format("  backtesting: %,d records read%s, %,d alerts so far, %d s",
-                (Long) acc.getOrDefault(EventWindow.READ, 0L), position, alerts, elapsed.toSeconds());
     }
 
     private static long counter(JobExecutionResult result, String name) {

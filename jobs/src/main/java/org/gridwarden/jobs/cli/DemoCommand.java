@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.gridwarden.connectors.kafka.KafkaEndpoints;
+import org.gridwarden.jobs.Plural;
 import org.gridwarden.jobs.demo.Demo;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.RuleSet;
@@ -47,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
                 KafkaEndpoints.parseDelivery(delivery), Duration.ofSeconds(60)));
         int all = result.alertsByTopic().getOrDefault("alerts.all", java.util.List.of()).size();
         if (result.expectedAlerts() >= 0 && all != result.expectedAlerts()) {
-            System.out.printf("Expected %d alerts but %d arrived%n", result.expectedAlerts(), all);
+            System.out.printf("Expected %s but %d arrived%n", Plural.of(result.expectedAlerts(), "alert"), all);
             return 1;
         }
         return 0;

@@ -132,7 +132,7 @@ final class GenerateCommand implements Callable<Integer> {
         console.printf("Wrote %d lines (%d reports, %d ledger events) to %s in %.1f s (%.0f lines/s);"
                         + " %d cases, %d overdue at the horizon %s; manifest: %s%n", lines, s.gridReports().lines(),
                 s.ledgerEvents().lines(), out, seconds, lines / seconds, s.cases().created(), s.overdueCases().size(),
-                s.horizon(), out.resolve(StreamGenerator.MANIFEST));
+                DistrictTime.local(s.horizon(), reference.zone()), out.resolve(StreamGenerator.MANIFEST));
         console.println("Replay it: gridwarden replay --input " + out + " --out " + out.resolve("replay")
                 + (cityReference != null ? " --reference " + cityReference : "")
                 + (district.rules != null ? " --rules " + district.rules.stream().map(Path::toString)

@@ -7,6 +7,8 @@ import org.gridwarden.rules.ruleset.RuleSetException;
 import org.gridwarden.jobs.bench.CityBench;
 import org.gridwarden.jobs.bench.StateBackendBench;
 import org.gridwarden.jobs.importer.ImportMappingException;
+import org.apache.logging.log4j.LogManager;
+import org.gridwarden.connectors.kafka.KafkaReachability;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +28,10 @@ public final class GridwardenCli {
     public static final int USAGE = 2;
 
     public static void main(String[] args) {
+        ProcessLog.name(args);
+        String command = ProcessLog.command(args);
+        LogManager.getLogger(GridwardenCli.class).info("gridwarden{} started (process {})",
+                command.isEmpty() ? "" : " " + command, ProcessHandle.current().pid());
         System.exit(commandLine().execute(args));
     }
 
@@ -33,14 +39,26 @@ public final class GridwardenCli {
         CommandLine cli = new CommandLine(new GridwardenCli());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(GridwardenCli::explain);
+        cli.setParameterExceptionHandler(GridwardenCli::wrongArguments);
         return cli;
+    }
+
+    /** A wrong argument: what is wrong in one line and where to read more, not the whole usage text. */
+    private static int wrongArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println(e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("see " + cli.getCommandSpec().qualifiedName() + " --help");
+        return USAGE;
     }
 
     /** Problems the user can fix get one clear message and exit code 2; anything else is a bug and shows its trace. */
     private static int explain(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         if (e instanceof ReferenceDataException || e instanceof RuleSetException || e instanceof ImportMappingException
-                || e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
+                || e instanceof IllegalArgumentException || e instanceof UncheckedIOException
+                || e instanceof KafkaReachability.Unreachable) {
             err.println(cli.getCommandSpec().qualifiedName() + ": " + e.getMessage());
             return USAGE;
         }

@@ -36,7 +36,7 @@ final class ImportCommand implements Callable<Integer> {
                     + " made from the export here.")
     Path emitReference;
 
-    @Option(names = "--exported-at", paramLabel = "TIME", converter = ReplayCommand.TimeConverter.class,
+    @Option(names = "--exported-at", paramLabel = "TIME", converter = ImportCommand.OffsetTimeConverter.class,
             description = "When the export was taken, e.g. 2024-01-10T08:00:00-05:00; recorded in DIR/export.json"
                     + " as the default horizon of `replay --input DIR`. Default: exportedAt of the mapping, else the"
                     + " newest event.")
@@ -52,5 +52,18 @@ final class ImportCommand implements Callable<Integer> {
         ImportSummary summary = LedgerImport.run(m, input, out, emitReference, exportedAt);
         summary.print(console);
         return 0;
+    }
+
+    /** The export's own zone is not the district's: the time must carry its offset. */
+    static final class OffsetTimeConverter implements picocli.CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            try {
+                return java.time.OffsetDateTime.parse(value).toInstant();
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(
+                        "'" + value + "' is not a time with offset such as 2024-01-10T08:00:00-05:00");
+            }
+        }
     }
 }

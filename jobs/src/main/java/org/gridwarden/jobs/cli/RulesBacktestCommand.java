@@ -48,14 +48,15 @@ public final class RulesBacktestCommand implements Callable<Integer> {
             description = "Directory of history (grid-reports*.jsonl, ledger-events*.jsonl, or .gz).")
     Path input;
 
-    @Option(names = "--from", paramLabel = "TIME", converter = ReplayCommand.TimeConverter.class,
-            description = "Read only events from this time on, e.g. 2026-12-01T00:00:00+08:00. Default: all.")
-    Instant from;
+    @Option(names = "--from", paramLabel = "TIME", converter = DistrictTime.Converter.class,
+            description = "Read only events from this time on: a date (2026-12-01, from its start), a district time"
+                    + " (2026-12-01T08:00) or a time with offset (2026-12-01T08:00:00+08:00). Default: all.")
+    DistrictTime fromOption;
 
-    @Option(names = "--to", paramLabel = "TIME", converter = ReplayCommand.TimeConverter.class,
-            description = "Read only events before this time; no alert after it is counted."
-                    + " Default: up to the newest event.")
-    Instant to;
+    @Option(names = "--to", paramLabel = "TIME", converter = DistrictTime.Converter.class,
+            description = "Read only events before this time (a date: up to its end, the next midnight); no alert"
+                    + " after it is counted. Default: up to the newest event.")
+    DistrictTime toOption;
 
     @Mixin
     ReferenceOption reference;
@@ -89,6 +90,8 @@ public final class RulesBacktestCommand implements Callable<Integer> {
         }
         ReferenceData referenceData = reference.load();
         ZoneId zone = ZoneId.of(referenceData.district().timeZone());
+        Instant from = DistrictTime.start(fromOption, zone);
+        Instant to = DistrictTime.end(toOption, zone);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException(
                     "--from " + local(from, zone) + " is not before --to " + local(to, zone));

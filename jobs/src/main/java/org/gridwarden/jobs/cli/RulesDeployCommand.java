@@ -5,10 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.KafkaException;
+import org.gridwarden.connectors.kafka.KafkaReachability;
 import org.gridwarden.connectors.kafka.KafkaSettings;
 import org.gridwarden.connectors.kafka.RuleSetChannel;
 import org.gridwarden.connectors.kafka.RuleSetStatus;
@@ -64,6 +66,8 @@ public final class RulesDeployCommand implements Callable<Integer> {
         if (timeoutSeconds < 1) {
             throw new IllegalArgumentException("--timeout-seconds must be at least 1, not " + timeoutSeconds);
         }
+        // the whole wait, connecting included, is bounded by --timeout-seconds
+        Instant deadline = Instant.now().plusSeconds(timeoutSeconds);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ReferenceData district = reference.load();
@@ -77,20 +81,24 @@ public final class RulesDeployCommand implements Callable<Integer> {
         }
         String text = Files.readString(file);
         KafkaSettings kafka = KafkaSettings.defaults(bootstrapServers).withClientProperties(kafkaProperties.load());
+        KafkaReachability.check(kafka, Duration.ofSeconds(timeoutSeconds));
         try (RuleSetChannel channel = new RuleSetChannel(kafka)) {
             channel.ensureTopics();
             try (RuleSetStatusReader statuses = new RuleSetStatusReader(kafka)) {
                 RuleSetStatus known = statuses.readToEnd().get(ruleSet.version());
                 if (known != null && known.status() == RuleSetStatus.Outcome.ACTIVE) {
                     err.printf("version %s is live already (since %s); give the changed rule set a version of its"
-                            + " own; nothing was published%n", ruleSet.version(), known.at());
+                            + " own; nothing was published%n", ruleSet.version(),
+                            DistrictTime.local(known.at(), district.zone()));
                     return 1;
                 }
                 channel.submit(new RuleSetSubmission(ruleSet.version(), text));
+                Duration left = Duration.between(Instant.now(), deadline);
                 out.printf("%s (in force from %s) published to %s; waiting up to %d s for the live job%n",
-                        ruleSet.version(), local(ruleSet, district), kafka.ruleControlTopic(), timeoutSeconds);
+                        ruleSet.version(), local(ruleSet, district), kafka.ruleControlTopic(),
+                        Math.max(0, left.toSeconds()));
                 out.flush();
-                Optional<RuleSetStatus> answer = statuses.await(ruleSet.version(), Duration.ofSeconds(timeoutSeconds));
+                Optional<RuleSetStatus> answer = statuses.await(ruleSet.version(), left);
                 if (answer.isEmpty()) {
                     err.printf("no answer on %s within %d s: is gridwarden run following %s on %s? The version"
                                     + " stays there and is checked when the job next reads it.%n",
@@ -107,10 +115,12 @@ public final class RulesDeployCommand implements Callable<Integer> {
     private static int print(RuleSetStatus status, RuleSet ruleSet, ReferenceData district, PrintWriter out) {
         if (status.status() == RuleSetStatus.Outcome.ACTIVE) {
             out.printf("%s ACTIVE: decides events from %s on (live since %s, the job restarted from %s)%n",
-                    status.version(), local(ruleSet, district), status.at(), status.savepoint());
+                    status.version(), local(ruleSet, district), DistrictTime.local(status.at(), district.zone()),
+                    status.savepoint());
             return 0;
         }
-        out.printf("%s REJECTED at %s; the live job runs on unchanged:%n", status.version(), status.at());
+        out.printf("%s REJECTED at %s; the live job runs on unchanged:%n", status.version(),
+                DistrictTime.local(status.at(), district.zone()));
         status.problems().forEach(p -> out.println("  - " + p));
         return 1;
     }

@@ -1,5 +1,6 @@
 package org.gridwarden.jobs.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.RuleEntry;
 import org.gridwarden.rules.ruleset.RuleFamily;
@@ -19,16 +21,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code gridwarden rules validate FILE}: every problem of a rule-set file, or a one-line summary when none. */
+/**
+ * {@code gridwarden rules validate FILE|DIR...}: every problem of each rule-set file, or a one-line summary of
+ * each valid one.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check a rule-set file against the district's reference data: YAML syntax, fields and values,"
+        description = "Check rule-set files against the district's reference data: YAML syntax, fields and values,"
                 + " names of streets, communities, grids, categories and departments, calendar years, entries that"
-                + " never apply. Prints every problem as FILE:LINE:COLUMN: field: message. Exit 0 when valid,"
-                + " 1 when not.")
+                + " never apply. Prints every problem as FILE:LINE:COLUMN: field: message. A directory stands for"
+                + " every *.yaml and *.yml in it. Exit 0 when every file is valid, 1 when one is not.")
 final class RulesValidateCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The rule set (YAML).")
-    Path file;
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Rule sets (YAML), or directories of them.")
+    List<Path> paths;
 
     @Mixin
     ReferenceOption reference;
@@ -37,23 +42,50 @@ final class RulesValidateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        requireFile(file);
-        ReferenceData district = reference.load();
-        RuleSetCheck check = RuleSetLoader.check(file, district);
-        PrintWriter out = spec.commandLine().getOut();
-        if (!report(check, out)) {
-            return 1;
+    public Integer call() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            files.addAll(Files.isDirectory(path) ? ruleSetFiles(path) : List.of(requireFile(path)));
         }
-        out.println(summary(file, check.ruleSet(), district));
-        return 0;
+        ReferenceData district = reference.load();
+        PrintWriter out = spec.commandLine().getOut();
+        int invalid = 0;
+        for (Path file : files) {
+            RuleSetCheck check = RuleSetLoader.check(file, district);
+            if (report(check, out)) {
+                out.println(summary(file, check.ruleSet(), district));
+            } else {
+                invalid++;
+            }
+        }
+        if (files.size() > 1) {
+            out.println(invalid == 0 ? "all " + files.size() + " files are valid"
+                    : invalid + " of " + files.size() + " files are not valid");
+        }
+        return invalid == 0 ? 0 : 1;
+    }
+
+    /** The rule sets of a directory, by name; a directory without any is a wrong argument. */
+    private static List<Path> ruleSetFiles(Path dir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> children = Files.list(dir)) {
+            files = children.filter(Files::isRegularFile).filter(f -> {
+                String name = f.getFileName().toString();
+                return name.endsWith(".yaml") || name.endsWith(".yml");
+            }).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException(dir + ": no *.yaml or *.yml files in it");
+        }
+        return files;
     }
 
     /** A file argument that is not a readable file is a wrong argument (exit 2), not an invalid rule set. */
-    static void requireFile(Path file) {
+    static Path requireFile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": no such file");
         }
+        return file;
     }
 
     /** Prints a check's problems and how many there are; true when there are none. */

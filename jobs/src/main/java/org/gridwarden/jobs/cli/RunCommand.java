@@ -2,7 +2,9 @@ package org.gridwarden.jobs.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.gridwarden.connectors.kafka.KafkaReachability;
 import org.gridwarden.connectors.kafka.KafkaSettings;
 import org.gridwarden.jobs.LiveJob;
 import org.gridwarden.jobs.live.LiveJobOptions;
@@ -19,6 +21,9 @@ import picocli.CommandLine.Option;
                 + " alerts.<department>, alerts.all and ingest.dlq out; rule-set versions from rules.control go live"
                 + " without losing state (see docs/rule-deployment.md).")
 final class RunCommand implements Callable<Integer> {
+
+    /** How long a broker has to answer before the job starts; a job on a broker that is down retries for long. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     @Mixin
     LiveJobOptions live;
@@ -40,6 +45,7 @@ final class RunCommand implements Callable<Integer> {
         ReferenceData reference = live.district().loadReference();
         RuleSetHistory history = live.district().loadHistory(reference);
         KafkaSettings kafka = settings.kafka();
+        KafkaReachability.check(kafka, CONNECT_TIMEOUT);
         System.out.printf("gridwarden live: %s, rule sets %s%n  in: %s, %s  out: alerts.<department>, %s, %s%n"
                         + "  group %s, transactional ids %s-*, delivery %s, checkpoints every %d s, %s%n",
                 reference.district().name(), history.versions().stream().map(RuleSet::version).toList(),

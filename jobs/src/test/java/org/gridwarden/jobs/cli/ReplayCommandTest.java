@@ -65,6 +65,29 @@ class ReplayCommandTest {
     }
 
     @Test
+    void bareDates_areWholeDistrictDays_andTheSummaryReadsInDistrictTime() throws Exception {
+        Instant from = Fixtures.beijing("2026-12-28T00:00");
+        Instant to = Fixtures.beijing("2026-12-29T00:00");
+        int exit = CliRun.execute(out, err, CliRun.withSampleKey("replay", "--input", GeneratedDays.sixtyArchive(),
+                "--out", dir, "--reference", REFERENCE, "--rules", RULES, "--emit-from", "2026-12-28",
+                "--emit-to", "2026-12-28", "--warm-up", "45d"));
+        assertEquals(0, exit, err.toString());
+
+        Set<String> expected = GeneratedDays.shippedReplay().alerts().stream()
+                .filter(a -> !a.eventTime().isBefore(from) && a.eventTime().isBefore(to)).map(Alert::alertId)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(expected, alertIds(dir.resolve("alerts/all.jsonl")));
+        List<String> lines = out.toString().lines().toList();
+        assertTrue(lines.get(0).contains("with rule set 2026.11-1 from 2026-01-01T00:00+08:00 over"), lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  total alerts: " + expected.size()
+                + " in the emission window [2026-12-28T00:00+08:00, 2026-12-29T00:00+08:00) (horizon"
+                + " 2026-12-29T00:00+08:00;")), out.toString());
+        assertTrue(lines.contains("Read 46 days of the archive, 2026-11-13 to 2026-12-28"), out.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  writing: " + expected.size() + " alerts and ")),
+                out.toString());
+    }
+
+    @Test
     void emitFromNotBeforeEmitTo_exits2() throws IOException {
         assertRefused("gridwarden replay: --emit-from 2026-12-18T00:00+08:00 is not before --emit-to"
                 + " 2026-12-17T00:00+08:00", "--emit-from", "2026-12-18T00:00:00+08:00", "--emit-to",

@@ -90,6 +90,34 @@ class RulesValidateCommandTest {
     }
 
     @Test
+    void aDirectory_validatesEveryYamlFileInIt_andFailsWhenOneIsInvalid() throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Path good = Files.copy(Fixtures.projectRoot().resolve("rules/ruleset.yaml"), rules.resolve("a-2026.11.yaml"));
+        Path bad = rules.resolve("b-2026.12.yml");
+        Files.writeString(bad, Files.readString(good).replace("window: 15d", "window: -15d"));
+        Files.writeString(rules.resolve("README.txt"), "not a rule set");
+
+        assertEquals(1, run("rules", "validate", rules.toString(), "--reference", reference()));
+        List<String> lines = outLines();
+        assertEquals(4, lines.size(), out.toString());
+        assertTrue(lines.get(0).startsWith(good + ": valid; version 2026.11-1"), lines.get(0));
+        assertEquals(bad + ":58:13: complaint-after-closure.window: -15d must be longer than zero", lines.get(1));
+        assertEquals(bad + ": 1 problem; this rule set must not go live", lines.get(2));
+        assertEquals("1 of 2 files are not valid", lines.get(3));
+
+        out.getBuffer().setLength(0);
+        Files.delete(bad);
+        assertEquals(0, run("rules", "validate", rules.toString(), "--reference", reference()));
+        assertTrue(out.toString().startsWith(good + ": valid;"), out.toString());
+    }
+
+    @Test
+    void aDirectoryWithoutRuleSets_isAWrongArgument() {
+        assertEquals(GridwardenCli.USAGE, run("rules", "validate", dir.toString(), "--reference", reference()));
+        assertEquals("gridwarden rules validate: " + dir + ": no *.yaml or *.yml files in it\n", err.toString());
+    }
+
+    @Test
     void missingFile_isAWrongArgument() {
         Path nowhere = dir.resolve("nowhere.yaml");
         assertEquals(GridwardenCli.USAGE, run("rules", "validate", nowhere.toString(), "--reference", reference()));
@@ -100,7 +128,7 @@ class RulesValidateCommandTest {
     @Test
     void noFileGiven_isAWrongArgument() {
         assertEquals(GridwardenCli.USAGE, run("rules", "validate"));
-        assertTrue(err.toString().startsWith("Missing required parameter: 'FILE'"), err.toString());
+        assertTrue(err.toString().startsWith("Missing required parameter: 'FILE|DIR'"), err.toString());
     }
 
     @Test

@@ -42,8 +42,8 @@ class GenerateCommandTest {
         Path cli = dir.resolve("cli");
         assertEquals(0, generate("--days", 3, "--seed", 42, "--out", cli), err.toString());
         Path direct = dir.resolve("direct");
-        StreamGenerator.generate(Fixtures.reference(), Fixtures.ruleSet(), GeneratorSettings.of(3, 42), direct,
-                line -> {});
+        GenerationSummary written = StreamGenerator.generate(Fixtures.reference(), Fixtures.ruleSet(),
+                GeneratorSettings.of(3, 42), direct, line -> {});
         for (String file : List.of(StreamGenerator.GRID_REPORTS, StreamGenerator.LEDGER_EVENTS, StreamGenerator.MANIFEST)) {
             assertArrayEquals(Files.readAllBytes(direct.resolve(file)), Files.readAllBytes(cli.resolve(file)), file);
         }
@@ -52,6 +52,10 @@ class GenerateCommandTest {
                 out.toString());
         assertTrue(out.toString().contains("Replay it: gridwarden replay --input " + cli + " --out "
                 + cli.resolve("replay") + " --rules " + RULES + "\n"), out.toString());
+
+        String horizon = java.time.OffsetDateTime.ofInstant(written.horizon(), Fixtures.reference().zone()).toString();
+        assertTrue(horizon.endsWith("+08:00"), horizon);
+        assertTrue(out.toString().contains(" overdue at the horizon " + horizon + ";"), "in district time: " + out);
     }
 
     @Test

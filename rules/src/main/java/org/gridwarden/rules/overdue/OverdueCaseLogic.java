@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.AlertFactory.Finding;
 import org.gridwarden.rules.alert.AlertFactory;
+import org.gridwarden.rules.alert.Bilingual;
+import org.gridwarden.rules.alert.ReferenceNames;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.model.LedgerEvent;
@@ -237,24 +239,41 @@ public final class OverdueCaseLogic implements Serializable {
         Department target = level == AlertLevel.ESCALATED
                 ? reference.responsible(category, place, handler.tier().next())
                 : handler;
-        String where = place.grid().name() + "，" + category.name();
-        String title;
-        String message;
+        Bilingual cat = ReferenceNames.category(category);
+        Bilingual grid = ReferenceNames.grid(place.grid());
+        Bilingual to = ReferenceNames.department(target);
+        String due = alerts.local(d.dueAt());
+        String where = "（" + grid.zh() + "，" + cat.zh() + "）";
+        String whereEn = " (" + grid.en() + ", " + cat.en() + ")";
+        Bilingual title;
+        Bilingual message;
         switch (level) {
             case WARNING -> {
-                title = "案件临期预警：" + category.name();
-                message = "案件" + c.caseId() + "（" + where + "）将于" + alerts.local(d.dueAt()) + "到期，已用去"
-                        + Math.round(rules.warningFraction() * 100) + "%办理时限，请" + target.name() + "尽快办结。";
+                long used = Math.round(rules.warningFraction() * 100);
+                title = new Bilingual("案件临期预警：" + cat.zh(), "Case due soon: " + cat.en());
+                message = new Bilingual(
+                        "案件" + c.caseId() + where + "将于" + due + "到期，已用去" + used + "%办理时限，请" + to.zh()
+                                + "尽快办结。",
+                        "Case " + c.caseId() + whereEn + " is due at " + due + " and has used " + used
+                                + "% of its time limit; " + to.en() + " should close it soon.");
             }
             case OVERDUE -> {
-                title = "案件超期未办结：" + category.name();
-                message = "案件" + c.caseId() + "（" + where + "）已于" + alerts.local(d.dueAt()) + "超过办理时限，责任单位："
-                        + target.name() + "。";
+                title = new Bilingual("案件超期未办结：" + cat.zh(), "Case overdue: " + cat.en());
+                message = new Bilingual(
+                        "案件" + c.caseId() + where + "已于" + due + "超过办理时限，责任单位：" + to.zh() + "。",
+                        "Case " + c.caseId() + whereEn + " passed its time limit at " + due + "; responsible: "
+                                + to.en() + ".");
             }
             case ESCALATED -> {
-                title = "超期升级督办：" + category.name();
-                message = "案件" + c.caseId() + "（" + where + "）超期" + rules.escalationDelay().toChinese() + "仍未办结（原责任单位："
-                        + handler.name() + "），升级至" + target.name() + "督办。";
+                Bilingual delay = ReferenceNames.span(rules.escalationDelay());
+                Bilingual from = ReferenceNames.department(handler);
+                title = new Bilingual("超期升级督办：" + cat.zh(), "Overdue case escalated: " + cat.en());
+                message = new Bilingual(
+                        "案件" + c.caseId() + where + "超期" + delay.zh() + "仍未办结（原责任单位：" + from.zh()
+                                + "），升级至" + to.zh() + "督办。",
+                        "Case " + c.caseId() + whereEn + " is still open " + delay.en()
+                                + " after its time limit (responsible: " + from.en() + "); escalated to "
+                                + to.en() + " for supervision.");
             }
             default -> throw new IllegalArgumentException("no deadline level: " + level);
         }
@@ -272,10 +291,17 @@ public final class OverdueCaseLogic implements Serializable {
         Department dept = reference.department(a.department()).orElseThrow();
         Category category = reference.category(c.category()).orElseThrow();
         GridPlace place = reference.grid(c.gridId()).orElseThrow();
-        String title = "派单签收超时：" + category.name();
-        String message = "案件" + c.caseId() + "（" + place.grid().name() + "，" + category.name() + "）于"
-                + alerts.local(a.assignedAt()) + "派至" + dept.name() + "，超过" + inForce.parameters().signForLimit().toChinese()
-                + "未签收。";
+        Bilingual cat = ReferenceNames.category(category);
+        Bilingual grid = ReferenceNames.grid(place.grid());
+        Bilingual to = ReferenceNames.department(dept);
+        Bilingual limit = ReferenceNames.span(inForce.parameters().signForLimit());
+        String at = alerts.local(a.assignedAt());
+        Bilingual title = new Bilingual("派单签收超时：" + cat.zh(), "Dispatch not signed for: " + cat.en());
+        Bilingual message = new Bilingual(
+                "案件" + c.caseId() + "（" + grid.zh() + "，" + cat.zh() + "）于" + at + "派至" + to.zh() + "，超过"
+                        + limit.zh() + "未签收。",
+                "Case " + c.caseId() + " (" + grid.en() + ", " + cat.en() + ") was dispatched to " + to.en()
+                        + " at " + at + " and not signed for within " + limit.en() + ".");
         return alerts.create(new Finding(RULE_SIGN_FOR, AlertLevel.WARNING, "case:" + c.caseId(), a.eventId(),
                 c.caseId(), dept, c.gridId(), c.category(), title, message, s.evidence(), a.signForDueAt(),
                 a.signForDueAt()), inForce.version());

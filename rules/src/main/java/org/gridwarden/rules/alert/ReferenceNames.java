@@ -73,15 +73,20 @@ public final class ReferenceNames {
         };
     }
 
+    /** English text that opens a sentence with a name such as "grid worker 任立新". */
+    public static String sentence(String en) {
+        return en.isEmpty() ? en : Character.toUpperCase(en.charAt(0)) + en.substring(1);
+    }
+
     private static Bilingual names(String zh, String en, String id, String lastResort) {
         String chinese = !missing(zh, id) ? zh : !missing(en, id) ? en : lastResort;
         String english = !missing(en, id) ? en : !missing(zh, id) ? zh : lastResort;
         return new Bilingual(chinese, english);
     }
 
-    /** Blank, or only the id again, as an import writes when it knows no name. */
+    /** Blank, or the id written again, as an import writes when it knows no name ("Environment" is a name). */
     private static boolean missing(String name, String id) {
-        return name == null || name.isBlank() || name.strip().equalsIgnoreCase(id);
+        return name == null || name.isBlank() || name.strip().equals(id);
     }
 
     /** {@code fire.blocked_exit} as "blocked exit": better than the code when nothing names the category. */

@@ -181,7 +181,7 @@ public final class HazardNotFiledRule {
             Bilingual message = new Bilingual(
                     worker.zh() + "于" + at + "上报" + where.zh() + "的" + cat.zh() + "隐患（" + r.reportId() + "），"
                             + within.zh() + "内未在服务台账立案，请" + supervision.zh() + "督促" + street.zh() + "立案处置。",
-                    worker.en() + " reported a hazard, " + cat.en() + ", at " + where.en() + " at " + at + " ("
+                    ReferenceNames.sentence(worker.en()) + " reported a hazard, " + cat.en() + ", at " + where.en() + " at " + at + " ("
                             + r.reportId() + "); no case was filed in the service ledger within " + within.en()
                             + ". " + supervision.en() + " should see that " + street.en() + " files and handles it.");
             out.collect(ctx.alerts().create(new Finding(RULE_ID, AlertLevel.ALERT, "report:" + r.reportId(),

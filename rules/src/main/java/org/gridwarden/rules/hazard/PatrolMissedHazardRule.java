@@ -216,7 +216,7 @@ public class PatrolMissedHazardRule extends KeyedProcessFunction<String, Buildin
                 worker.zh() + "于" + patrolled + "巡查" + p.buildingId() + "，报告未发现隐患，但该楼栋的" + cat.zh()
                         + "隐患案件" + hc.caseId() + "（" + received + "受理）当时尚未办结，请" + office.zh()
                         + "核查巡查是否到位。",
-                worker.en() + " patrolled " + p.buildingId() + " at " + patrolled + " and reported no hazard, but"
+                ReferenceNames.sentence(worker.en()) + " patrolled " + p.buildingId() + " at " + patrolled + " and reported no hazard, but"
                         + " the building's hazard case " + hc.caseId() + ", " + cat.en() + " (received " + received
                         + "), was still open. " + office.en() + " should check that the patrol was thorough.");
         return alert(p, hc, place, cat, message, List.of(hc.eventId(), p.reportId()), p.observedAt(),
@@ -237,7 +237,7 @@ public class PatrolMissedHazardRule extends KeyedProcessFunction<String, Buildin
                 worker.zh() + "于" + patrolled + "巡查" + p.buildingId() + "，报告未发现隐患，" + received + "该楼栋即经"
                         + via.zh() + "受理" + cat.zh() + "隐患案件" + hc.caseId() + "（巡查后" + followUp.zh() + "内），请"
                         + office.zh() + "核查巡查是否到位。",
-                worker.en() + " patrolled " + p.buildingId() + " at " + patrolled + " and reported no hazard; at "
+                ReferenceNames.sentence(worker.en()) + " patrolled " + p.buildingId() + " at " + patrolled + " and reported no hazard; at "
                         + received + " hazard case " + hc.caseId() + ", " + cat.en() + ", came in for the building via "
                         + via.en() + " (within " + followUp.en() + " of the patrol). " + office.en()
                         + " should check that the patrol was thorough.");

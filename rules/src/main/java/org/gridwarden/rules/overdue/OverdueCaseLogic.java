@@ -9,8 +9,6 @@ import java.util.function.Consumer;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.AlertFactory.Finding;
 import org.gridwarden.rules.alert.AlertFactory;
-import org.gridwarden.rules.alert.Bilingual;
-import org.gridwarden.rules.alert.ReferenceNames;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.model.LedgerEvent;
@@ -239,47 +237,11 @@ public final class OverdueCaseLogic implements Serializable {
         Department target = level == AlertLevel.ESCALATED
                 ? reference.responsible(category, place, handler.tier().next())
                 : handler;
-        Bilingual cat = ReferenceNames.category(category);
-        Bilingual grid = ReferenceNames.grid(place.grid());
-        Bilingual to = ReferenceNames.department(target);
-        String due = alerts.local(d.dueAt());
-        String where = "（" + grid.zh() + "，" + cat.zh() + "）";
-        String whereEn = " (" + grid.en() + ", " + cat.en() + ")";
-        Bilingual title;
-        Bilingual message;
-        switch (level) {
-            case WARNING -> {
-                long used = Math.round(rules.warningFraction() * 100);
-                title = new Bilingual("案件临期预警：" + cat.zh(), "Case due soon: " + cat.en());
-                message = new Bilingual(
-                        "案件" + c.caseId() + where + "将于" + due + "到期，已用去" + used + "%办理时限，请" + to.zh()
-                                + "尽快办结。",
-                        "Case " + c.caseId() + whereEn + " is due at " + due + " and has used " + used
-                                + "% of its time limit; " + to.en() + " should close it soon.");
-            }
-            case OVERDUE -> {
-                title = new Bilingual("案件超期未办结：" + cat.zh(), "Case overdue: " + cat.en());
-                message = new Bilingual(
-                        "案件" + c.caseId() + where + "已于" + due + "超过办理时限，责任单位：" + to.zh() + "。",
-                        "Case " + c.caseId() + whereEn + " passed its time limit at " + due + "; responsible: "
-                                + to.en() + ".");
-            }
-            case ESCALATED -> {
-                Bilingual delay = ReferenceNames.span(rules.escalationDelay());
-                Bilingual from = ReferenceNames.department(handler);
-                title = new Bilingual("超期升级督办：" + cat.zh(), "Overdue case escalated: " + cat.en());
-                message = new Bilingual(
-                        "案件" + c.caseId() + where + "超期" + delay.zh() + "仍未办结（原责任单位：" + from.zh()
-                                + "），升级至" + to.zh() + "督办。",
-                        "Case " + c.caseId() + whereEn + " is still open " + delay.en()
-                                + " after its time limit (responsible: " + from.en() + "); escalated to "
-                                + to.en() + " for supervision.");
-            }
-            default -> throw new IllegalArgumentException("no deadline level: " + level);
-        }
+        OverdueTexts.Texts text = OverdueTexts.deadline(level, c.caseId(), category, place, handler, target,
+                alerts.local(d.dueAt()), rules);
         return alerts.create(new Finding(RULE_OVERDUE, level, "case:" + c.caseId(), "v" + d.version(), c.caseId(),
-                target, c.gridId(), c.category(), title, message, s.evidence(), d.timeOf(level), d.dueAt()),
-                inForce.version());
+                target, c.gridId(), c.category(), text.title(), text.message(), s.evidence(), d.timeOf(level),
+                d.dueAt()), inForce.version());
     }
 
     private Alert signForTimeout(CaseState s) {
@@ -291,19 +253,10 @@ public final class OverdueCaseLogic implements Serializable {
         Department dept = reference.department(a.department()).orElseThrow();
         Category category = reference.category(c.category()).orElseThrow();
         GridPlace place = reference.grid(c.gridId()).orElseThrow();
-        Bilingual cat = ReferenceNames.category(category);
-        Bilingual grid = ReferenceNames.grid(place.grid());
-        Bilingual to = ReferenceNames.department(dept);
-        Bilingual limit = ReferenceNames.span(inForce.parameters().signForLimit());
-        String at = alerts.local(a.assignedAt());
-        Bilingual title = new Bilingual("派单签收超时：" + cat.zh(), "Dispatch not signed for: " + cat.en());
-        Bilingual message = new Bilingual(
-                "案件" + c.caseId() + "（" + grid.zh() + "，" + cat.zh() + "）于" + at + "派至" + to.zh() + "，超过"
-                        + limit.zh() + "未签收。",
-                "Case " + c.caseId() + " (" + grid.en() + ", " + cat.en() + ") was dispatched to " + to.en()
-                        + " at " + at + " and not signed for within " + limit.en() + ".");
+        OverdueTexts.Texts text = OverdueTexts.signFor(c.caseId(), category, place, dept, alerts.local(a.assignedAt()),
+                inForce.parameters().signForLimit());
         return alerts.create(new Finding(RULE_SIGN_FOR, AlertLevel.WARNING, "case:" + c.caseId(), a.eventId(),
-                c.caseId(), dept, c.gridId(), c.category(), title, message, s.evidence(), a.signForDueAt(),
+                c.caseId(), dept, c.gridId(), c.category(), text.title(), text.message(), s.evidence(), a.signForDueAt(),
                 a.signForDueAt()), inForce.version());
     }
 

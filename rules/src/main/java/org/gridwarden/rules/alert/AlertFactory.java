@@ -14,7 +14,7 @@ import org.gridwarden.rules.reference.ReferenceData;
 
 /**
  * Enrichment (信息补全): turns what a rule found into an alert a department can act on, with the grid, its
- * community, street and worker, the category in Chinese and English, the responsible department and tier.
+ * community, street and worker, the category, title and message in Chinese and English, the responsible department and tier.
  */
 public final class AlertFactory implements Serializable {
 
@@ -41,8 +41,8 @@ public final class AlertFactory implements Serializable {
             Department department,
             String gridId,
             String categoryCode,
-            String title,
-            String message,
+            Bilingual title,
+            Bilingual message,
             List<String> evidence,
             Instant eventTime,
             Instant deadline) {}
@@ -89,8 +89,10 @@ public final class AlertFactory implements Serializable {
                 family == null ? null : family.id(),
                 category == null ? null : category.name(),
                 category == null ? null : category.nameEn(),
-                f.title(),
-                f.message(),
+                f.title().zh(),
+                f.message().zh(),
+                f.title().en(),
+                f.message().en(),
                 List.copyOf(f.evidence()),
                 f.eventTime(),
                 f.deadline(),

@@ -13,6 +13,8 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.AlertFactory;
+import org.gridwarden.rules.alert.Bilingual;
+import org.gridwarden.rules.alert.ReferenceNames;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.model.LedgerEvent;
@@ -139,12 +141,25 @@ public class ComplaintAfterClosureRule extends KeyedProcessFunction<String, Foll
         Category newCategory = ref.category(complaint.category()).orElseThrow();
         GridPlace place = ref.grid(closure.gridId()).orElseThrow();
         AlertFactory alerts = ctx.alerts();
-        String title = "案结事不了：" + category.name() + "案件办结后再次被投诉";
-        String message = "案件" + closure.caseId() + "（" + place.grid().name() + "，" + category.name() + "）于"
-                + alerts.local(closure.at()) + "由" + closedBy.name() + "办结，" + alerts.local(complaint.at())
-                + Complaints.describeSubject(complaint.subjectKey()) + "又就同类问题投诉（案件" + complaint.caseId()
-                + "，" + newCategory.name() + "），距办结不足" + rules.parameters().window().toChinese()
-                + "。请" + closedBy.name() + "复核办理结果，问题是否真正解决。";
+        Bilingual cat = ReferenceNames.category(category);
+        Bilingual newCat = ReferenceNames.category(newCategory);
+        Bilingual grid = ReferenceNames.grid(place.grid());
+        Bilingual by = ReferenceNames.department(closedBy);
+        Bilingual subject = Complaints.describe(complaint.subjectKey());
+        Bilingual window = ReferenceNames.span(rules.parameters().window());
+        String closedAt = alerts.local(closure.at());
+        String complainedAt = alerts.local(complaint.at());
+        Bilingual title = new Bilingual("案结事不了：" + cat.zh() + "案件办结后再次被投诉",
+                "Complaint after closure: " + cat.en() + " case complained about again");
+        Bilingual message = new Bilingual(
+                "案件" + closure.caseId() + "（" + grid.zh() + "，" + cat.zh() + "）于" + closedAt + "由" + by.zh()
+                        + "办结，" + complainedAt + subject.zh() + "又就同类问题投诉（案件" + complaint.caseId() + "，"
+                        + newCat.zh() + "），距办结不足" + window.zh() + "。请" + by.zh() + "复核办理结果，问题是否真正解决。",
+                "Case " + closure.caseId() + " (" + grid.en() + ", " + cat.en() + ") was closed by " + by.en()
+                        + " at " + closedAt + "; at " + complainedAt + " " + subject.en()
+                        + " complained again about the same problem (case " + complaint.caseId() + ", "
+                        + newCat.en() + "), less than " + window.en() + " after closure. " + by.en()
+                        + " should review whether the problem was really solved.");
         return alerts.create(new AlertFactory.Finding(
                 RULE_ID, AlertLevel.WARNING, complaint.subjectKey(), closure.eventId(), closure.caseId(), closedBy,
                 closure.gridId(), closure.category(), title, message, List.of(closure.eventId(), complaint.eventId()),

@@ -15,6 +15,8 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.AlertFactory;
+import org.gridwarden.rules.alert.Bilingual;
+import org.gridwarden.rules.alert.ReferenceNames;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.model.LedgerEvent;
@@ -162,17 +164,29 @@ public class ComplaintSurgeRule extends KeyedProcessFunction<String, SubjectComp
         ReferenceData ref = ctx.reference();
         GridPlace place = ref.grid(completing.gridId()).orElseThrow();
         Category category = ref.category(completing.category()).orElseThrow();
-        String familyName = ref.family(category.family()).orElseThrow().name();
+        Bilingual family = ReferenceNames.family(ref.family(category.family()).orElseThrow(), category);
+        Bilingual community = ReferenceNames.community(place.community());
         Department streetOffice = ref.department(place.street().department()).orElseThrow();
         Department police = ref.department(rules.parameters().alsoNotify()).orElseThrow();
+        Bilingual office = ReferenceNames.department(streetOffice);
+        Bilingual also = ReferenceNames.department(police);
+        Bilingual window = ReferenceNames.span(rules.parameters().window());
         AlertFactory alerts = ctx.alerts();
+        String from = alerts.local(complaints.get(0).at());
+        String until = alerts.local(completing.at());
+        long people = people();
 
-        String caseIds = String.join("、", complaints.stream().map(LedgerEvent::caseId).toList());
-        String title = "群体性诉求预警：" + place.community().name() + familyName + "问题集中投诉";
-        String message = place.community().name() + "自" + alerts.local(complaints.get(0).at()) + "至"
-                + alerts.local(completing.at()) + "（" + rules.parameters().window().toChinese() + "内）收到"
-                + familyName + "问题投诉" + complaints.size() + "件，来自" + people() + "名不同投诉人，案件：" + caseIds
-                + "。可能引发群体性事件，请" + streetOffice.name() + "会同" + police.name() + "及时介入、化解。";
+        List<String> caseIds = complaints.stream().map(LedgerEvent::caseId).toList();
+        Bilingual title = new Bilingual("群体性诉求预警：" + community.zh() + family.zh() + "问题集中投诉",
+                "Group complaint warning: complaints about " + family.en() + " concentrate in " + community.en());
+        Bilingual message = new Bilingual(
+                community.zh() + "自" + from + "至" + until + "（" + window.zh() + "内）收到" + family.zh() + "问题投诉"
+                        + complaints.size() + "件，来自" + people + "名不同投诉人，案件：" + String.join("、", caseIds)
+                        + "。可能引发群体性事件，请" + office.zh() + "会同" + also.zh() + "及时介入、化解。",
+                community.en() + " received " + complaints.size() + " complaints about " + family.en() + " from "
+                        + people + " different complainants between " + from + " and " + until + " (within "
+                        + window.en() + "), cases " + String.join(", ", caseIds) + ". This may grow into a mass"
+                        + " incident; " + office.en() + " and " + also.en() + " should step in together and defuse it.");
         List<String> evidence = complaints.stream().map(LedgerEvent::eventId).toList();
         for (Department d : List.of(streetOffice, police)) {
             out.collect(alerts.create(new AlertFactory.Finding(

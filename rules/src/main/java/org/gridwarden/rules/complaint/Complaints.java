@@ -3,6 +3,7 @@ package org.gridwarden.rules.complaint;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.alert.Bilingual;
 import org.gridwarden.rules.model.Channel;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.model.LedgerEventType;
@@ -74,12 +75,20 @@ public final class Complaints {
 
     /** A subject key as people read it in a message, e.g. 投诉人P000123, 楼栋S01C01G01-B03, 地址“湖滨路12号”. */
     public static String describeSubject(String subjectKey) {
+        return describe(subjectKey).zh();
+    }
+
+    /**
+     * A subject key in both languages: complainant P000123 (the pseudonym, never the person), building
+     * S01C01G01-B03, address "湖滨路12号" (masked of personal numbers before it reached the rules).
+     */
+    public static Bilingual describe(String subjectKey) {
         String kind = subjectKey.substring(0, subjectKey.indexOf(':'));
         String id = subjectKey.substring(kind.length() + 1, subjectKey.lastIndexOf('|'));
         return switch (kind) {
-            case "complainant" -> "投诉人" + id;
-            case "building" -> "楼栋" + id;
-            default -> "地址“" + id + "”";
+            case "complainant" -> new Bilingual("投诉人" + id, "complainant " + id);
+            case "building" -> new Bilingual("楼栋" + id, "building " + id);
+            default -> new Bilingual("地址“" + id + "”", "address \"" + id + "\"");
         };
     }
 

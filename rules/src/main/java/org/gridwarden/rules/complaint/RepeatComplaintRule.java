@@ -13,6 +13,8 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.AlertFactory;
+import org.gridwarden.rules.alert.Bilingual;
+import org.gridwarden.rules.alert.ReferenceNames;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.model.LedgerEvent;
@@ -120,17 +122,28 @@ public final class RepeatComplaintRule extends KeyedProcessFunction<String, Subj
         ReferenceData ref = ctx.reference();
         Category category = ref.category(last.category()).orElseThrow();
         GridPlace place = ref.grid(last.gridId()).orElseThrow();
-        String familyName = ref.family(category.family()).orElseThrow().name();
+        Bilingual family = ReferenceNames.family(ref.family(category.family()).orElseThrow(), category);
+        Bilingual subject = Complaints.describe(subjectKey);
+        Bilingual grid = ReferenceNames.grid(place.grid());
+        Bilingual window = ReferenceNames.span(rules.parameters().window());
         AlertFactory alerts = ctx.alerts();
         Department department = ref.responsible(category, place, category.firstTier());
+        Bilingual to = ReferenceNames.department(department);
+        int n = complaints.size();
+        String from = alerts.local(first.at());
+        String until = alerts.local(last.at());
 
-        String caseIds = String.join("、", complaints.stream().map(LedgerEvent::caseId).toList());
-        String title = "重复投诉：" + Complaints.describeSubject(subjectKey) + "反映" + familyName + "问题"
-                + complaints.size() + "次";
-        String message = Complaints.describeSubject(subjectKey) + "自" + alerts.local(first.at()) + "至"
-                + alerts.local(last.at()) + "（" + rules.parameters().window().toChinese() + "内）就"
-                + familyName + "问题投诉" + complaints.size() + "次，案件：" + caseIds + "（最近一次在"
-                + place.grid().name() + "）。请" + department.name() + "核查前期处置情况，防止问题反复。";
+        List<String> caseIds = complaints.stream().map(LedgerEvent::caseId).toList();
+        Bilingual title = new Bilingual("重复投诉：" + subject.zh() + "反映" + family.zh() + "问题" + n + "次",
+                "Repeated complaints: " + subject.en() + ", " + family.en() + ", " + n + " times");
+        Bilingual message = new Bilingual(
+                subject.zh() + "自" + from + "至" + until + "（" + window.zh() + "内）就" + family.zh() + "问题投诉" + n
+                        + "次，案件：" + String.join("、", caseIds) + "（最近一次在" + grid.zh() + "）。请" + to.zh()
+                        + "核查前期处置情况，防止问题反复。",
+                n + " complaints about " + family.en() + " from " + subject.en() + " between " + from + " and "
+                        + until + " (within " + window.en() + "), cases " + String.join(", ", caseIds)
+                        + " (the latest in " + grid.en() + "). " + to.en()
+                        + " should review how the earlier ones were handled, so the problem does not recur.");
         return alerts.createEpisode(new AlertFactory.Finding(
                 RULE_ID, AlertLevel.WARNING, subjectKey, first.eventId(), last.caseId(), department,
                 last.gridId(), last.category(), title, message,

@@ -18,6 +18,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.util.Collector;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.AlertFactory.Finding;
+import org.gridwarden.rules.alert.Bilingual;
+import org.gridwarden.rules.alert.ReferenceNames;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.model.Channel;
@@ -164,14 +166,24 @@ public final class HazardNotFiledRule {
             Category category = ctx.reference().category(r.category()).orElseThrow();
             GridPlace place = ctx.reference().grid(r.gridId()).orElseThrow();
             Instant due = r.observedAt().plus(rules.parameters().within().toDuration());
-            String where = r.buildingId() == null
-                    ? place.grid().name()
-                    : place.grid().name() + "楼栋" + r.buildingId();
-            String title = "隐患未立案：" + category.name() + "（" + place.grid().name() + "）";
-            String message = "网格员" + place.grid().workerName() + "于" + ctx.alerts().local(r.observedAt()) + "上报"
-                    + where + "的" + category.name() + "隐患（" + r.reportId() + "），"
-                    + rules.parameters().within().toChinese() + "内未在服务台账立案，请"
-                    + ctx.reference().supervisionOffice().name() + "督促" + place.street().name() + "立案处置。";
+            Bilingual cat = ReferenceNames.category(category);
+            Bilingual grid = ReferenceNames.grid(place.grid());
+            Bilingual worker = ReferenceNames.worker(place.grid());
+            Bilingual within = ReferenceNames.span(rules.parameters().within());
+            Bilingual supervision = ReferenceNames.department(ctx.reference().supervisionOffice());
+            Bilingual street = ReferenceNames.street(place.street());
+            String at = ctx.alerts().local(r.observedAt());
+            Bilingual where = r.buildingId() == null
+                    ? grid
+                    : new Bilingual(grid.zh() + "楼栋" + r.buildingId(), grid.en() + ", building " + r.buildingId());
+            Bilingual title = new Bilingual("隐患未立案：" + cat.zh() + "（" + grid.zh() + "）",
+                    "Hazard not filed: " + cat.en() + " (" + grid.en() + ")");
+            Bilingual message = new Bilingual(
+                    worker.zh() + "于" + at + "上报" + where.zh() + "的" + cat.zh() + "隐患（" + r.reportId() + "），"
+                            + within.zh() + "内未在服务台账立案，请" + supervision.zh() + "督促" + street.zh() + "立案处置。",
+                    ReferenceNames.sentence(worker.en()) + " reported a hazard, " + cat.en() + ", at " + where.en() + " at " + at + " ("
+                            + r.reportId() + "); no case was filed in the service ledger within " + within.en()
+                            + ". " + supervision.en() + " should see that " + street.en() + " files and handles it.");
             out.collect(ctx.alerts().create(new Finding(RULE_ID, AlertLevel.ALERT, "report:" + r.reportId(),
                     r.reportId(), null, ctx.reference().supervisionOffice(), r.gridId(), r.category(), title,
                     message, List.of(r.reportId()), due, due), rules.version()));

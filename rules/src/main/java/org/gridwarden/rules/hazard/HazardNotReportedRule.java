@@ -15,10 +15,11 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.AlertFactory.Finding;
+import org.gridwarden.rules.alert.Bilingual;
+import org.gridwarden.rules.alert.ReferenceNames;
 import org.gridwarden.rules.complaint.Complaints;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
-import org.gridwarden.rules.model.Channel;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.model.ReportKind;
@@ -166,29 +167,31 @@ public class HazardNotReportedRule extends KeyedProcessFunction<String, HazardSi
         Department district = ctx.reference().department(category.districtDepartment()).orElseThrow();
         HazardNotReportedRules rules = inForce.parameters();
         Instant due = created.at().plus(rules.grace().toDuration());
-        String title = "隐患漏报：" + category.name() + "（" + place.grid().name() + "）";
-        String message = "案件" + created.caseId() + "（" + place.grid().name() + "，" + category.name() + "）于"
-                + ctx.alerts().local(created.at()) + "经" + channelName(created.channel()) + "受理，网格员"
-                + place.grid().workerName() + "在此前" + rules.lookBack().toChinese() + "至此后"
-                + rules.grace().toChinese() + "内未上报该网格同类隐患，请" + street.name() + "、" + district.name()
-                + "核查网格巡查是否漏报、瞒报。";
+        Bilingual cat = ReferenceNames.category(category);
+        Bilingual grid = ReferenceNames.grid(place.grid());
+        Bilingual worker = ReferenceNames.worker(place.grid());
+        Bilingual via = ReferenceNames.channel(created.channel());
+        Bilingual lookBack = ReferenceNames.span(rules.lookBack());
+        Bilingual grace = ReferenceNames.span(rules.grace());
+        Bilingual streetName = ReferenceNames.department(street);
+        Bilingual districtName = ReferenceNames.department(district);
+        String at = ctx.alerts().local(created.at());
+        Bilingual title = new Bilingual("隐患漏报：" + cat.zh() + "（" + grid.zh() + "）",
+                "Hazard not reported by the grid: " + cat.en() + " (" + grid.en() + ")");
+        Bilingual message = new Bilingual(
+                "案件" + created.caseId() + "（" + grid.zh() + "，" + cat.zh() + "）于" + at + "经" + via.zh() + "受理，"
+                        + worker.zh() + "在此前" + lookBack.zh() + "至此后" + grace.zh() + "内未上报该网格同类隐患，请"
+                        + streetName.zh() + "、" + districtName.zh() + "核查网格巡查是否漏报、瞒报。",
+                "Case " + created.caseId() + " (" + grid.en() + ", " + cat.en() + ") was received via " + via.en()
+                        + " at " + at + "; " + worker.en() + " reported no hazard of this kind in the grid from "
+                        + lookBack.en() + " before to " + grace.en() + " after. " + streetName.en() + " and "
+                        + districtName.en() + " should check whether the grid's patrols missed or concealed it.");
         for (Department dept : List.of(street, district)) {
             out.collect(ctx.alerts().create(new Finding(RULE_ID, AlertLevel.ALERT,
                     "grid:" + created.gridId() + "|" + category.family(), created.eventId() + "|" + dept.id(),
                     created.caseId(), dept, created.gridId(), created.category(), title, message,
                     List.of(created.eventId()), due, due), inForce.version()));
         }
-    }
-
-    static String channelName(Channel channel) {
-        return switch (channel) {
-            case HOTLINE -> "12345热线";
-            case WINDOW -> "服务窗口";
-            case APP -> "群众App";
-            case GRID -> "网格上报";
-            case INSPECTION -> "执法检查";
-            case SENSOR -> "物联感知";
-        };
     }
 
     /** Ledger CREATED events of hazard categories from the channels of the entry in force, keyed by grid and family. */

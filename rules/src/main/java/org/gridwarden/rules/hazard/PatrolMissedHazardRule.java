@@ -13,6 +13,8 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.AlertFactory.Finding;
+import org.gridwarden.rules.alert.Bilingual;
+import org.gridwarden.rules.alert.ReferenceNames;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.model.GridReport;
@@ -205,29 +207,48 @@ public class PatrolMissedHazardRule extends KeyedProcessFunction<String, Buildin
     private Alert openCaseAlert(GridReport p, HazardCase hc, InForce<PatrolMissedHazardRules> rules) {
         Category category = ctx.reference().category(hc.category()).orElseThrow();
         GridPlace place = ctx.reference().grid(p.gridId()).orElseThrow();
-        String message = "网格员" + place.grid().workerName() + "于" + ctx.alerts().local(p.observedAt()) + "巡查"
-                + p.buildingId() + "，报告未发现隐患，但该楼栋的" + category.name() + "隐患案件" + hc.caseId() + "（"
-                + ctx.alerts().local(hc.createdAt()) + "受理）当时尚未办结，请" + streetOffice(place).name()
-                + "核查巡查是否到位。";
-        return alert(p, hc, place, category, message, List.of(hc.eventId(), p.reportId()), p.observedAt(),
+        Bilingual cat = ReferenceNames.category(category);
+        Bilingual worker = ReferenceNames.worker(place.grid());
+        Bilingual office = ReferenceNames.department(streetOffice(place));
+        String patrolled = ctx.alerts().local(p.observedAt());
+        String received = ctx.alerts().local(hc.createdAt());
+        Bilingual message = new Bilingual(
+                worker.zh() + "于" + patrolled + "巡查" + p.buildingId() + "，报告未发现隐患，但该楼栋的" + cat.zh()
+                        + "隐患案件" + hc.caseId() + "（" + received + "受理）当时尚未办结，请" + office.zh()
+                        + "核查巡查是否到位。",
+                ReferenceNames.sentence(worker.en()) + " patrolled " + p.buildingId() + " at " + patrolled + " and reported no hazard, but"
+                        + " the building's hazard case " + hc.caseId() + ", " + cat.en() + " (received " + received
+                        + "), was still open. " + office.en() + " should check that the patrol was thorough.");
+        return alert(p, hc, place, cat, message, List.of(hc.eventId(), p.reportId()), p.observedAt(),
                 rules.version());
     }
 
     private Alert followedAlert(GridReport p, HazardCase hc, InForce<PatrolMissedHazardRules> rules) {
         Category category = ctx.reference().category(hc.category()).orElseThrow();
         GridPlace place = ctx.reference().grid(p.gridId()).orElseThrow();
-        String message = "网格员" + place.grid().workerName() + "于" + ctx.alerts().local(p.observedAt()) + "巡查"
-                + p.buildingId() + "，报告未发现隐患，" + ctx.alerts().local(hc.createdAt()) + "该楼栋即经"
-                + HazardNotReportedRule.channelName(hc.channel()) + "受理" + category.name() + "隐患案件" + hc.caseId()
-                + "（巡查后" + rules.parameters().followUp().toChinese() + "内），请"
-                + streetOffice(place).name() + "核查巡查是否到位。";
-        return alert(p, hc, place, category, message, List.of(p.reportId(), hc.eventId()), hc.createdAt(),
+        Bilingual cat = ReferenceNames.category(category);
+        Bilingual worker = ReferenceNames.worker(place.grid());
+        Bilingual office = ReferenceNames.department(streetOffice(place));
+        Bilingual via = ReferenceNames.channel(hc.channel());
+        Bilingual followUp = ReferenceNames.span(rules.parameters().followUp());
+        String patrolled = ctx.alerts().local(p.observedAt());
+        String received = ctx.alerts().local(hc.createdAt());
+        Bilingual message = new Bilingual(
+                worker.zh() + "于" + patrolled + "巡查" + p.buildingId() + "，报告未发现隐患，" + received + "该楼栋即经"
+                        + via.zh() + "受理" + cat.zh() + "隐患案件" + hc.caseId() + "（巡查后" + followUp.zh() + "内），请"
+                        + office.zh() + "核查巡查是否到位。",
+                ReferenceNames.sentence(worker.en()) + " patrolled " + p.buildingId() + " at " + patrolled + " and reported no hazard; at "
+                        + received + " hazard case " + hc.caseId() + ", " + cat.en() + ", came in for the building via "
+                        + via.en() + " (within " + followUp.en() + " of the patrol). " + office.en()
+                        + " should check that the patrol was thorough.");
+        return alert(p, hc, place, cat, message, List.of(p.reportId(), hc.eventId()), hc.createdAt(),
                 rules.version());
     }
 
-    private Alert alert(GridReport p, HazardCase hc, GridPlace place, Category category, String message,
+    private Alert alert(GridReport p, HazardCase hc, GridPlace place, Bilingual cat, Bilingual message,
             List<String> evidence, Instant eventTime, String version) {
-        String title = "巡查未发现隐患：" + category.name() + "（" + p.buildingId() + "）";
+        Bilingual title = new Bilingual("巡查未发现隐患：" + cat.zh() + "（" + p.buildingId() + "）",
+                "Patrol found no hazard: " + cat.en() + " (" + p.buildingId() + ")");
         return ctx.alerts().create(new Finding(RULE_ID, AlertLevel.WARNING, "building:" + p.buildingId(),
                 p.reportId(), hc.caseId(), streetOffice(place), p.gridId(), hc.category(), title, message, evidence,
                 eventTime, null), version);

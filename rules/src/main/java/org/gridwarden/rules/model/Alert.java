@@ -11,6 +11,8 @@ import java.util.List;
  * @param subjectKey what the alert is about (a case, grid or building); the Kafka key, so one subject stays ordered
  * @param eventTime the event time at which the alert became true
  * @param deadline the deadline the alert is about, when it has one
+ * @param title the one-line title in Chinese; {@code titleEn} says the same in English
+ * @param message the message in Chinese; {@code messageEn} says the same in English
  * @param emittedAt wall time at which the alert left the job; set at the sink, null inside the pipeline
  */
 public record Alert(
@@ -39,6 +41,8 @@ public record Alert(
         String categoryNameEn,
         String title,
         String message,
+        String titleEn,
+        String messageEn,
         List<String> evidence,
         Instant eventTime,
         Instant deadline,
@@ -48,6 +52,6 @@ public record Alert(
         return new Alert(alertId, ruleId, ruleSetVersion, level, severity, subjectKey, caseId, department,
                 departmentName, departmentTier, gridId, gridName, communityId, communityName, streetId, streetName,
                 district, workerId, workerName, categoryCode, categoryFamily, categoryName, categoryNameEn, title,
-                message, evidence, eventTime, deadline, at);
+                message, titleEn, messageEn, evidence, eventTime, deadline, at);
     }
 }

@@ -244,30 +244,11 @@ public final class OverdueCaseLogic implements Serializable {
         Department target = level == AlertLevel.ESCALATED
                 ? reference.responsible(category, place, handler.tier().next())
                 : handler;
-        String where = place.grid().name() + "，" + category.name();
-        String title;
-        String message;
-        switch (level) {
-            case WARNING -> {
-                title = "案件临期预警：" + category.name();
-                message = "案件" + c.caseId() + "（" + where + "）将于" + alerts.local(d.dueAt()) + "到期，已用去"
-                        + Math.round(rules.warningFraction() * 100) + "%办理时限，请" + target.name() + "尽快办结。";
-            }
-            case OVERDUE -> {
-                title = "案件超期未办结：" + category.name();
-                message = "案件" + c.caseId() + "（" + where + "）已于" + alerts.local(d.dueAt()) + "超过办理时限，责任单位："
-                        + target.name() + "。";
-            }
-            case ESCALATED -> {
-                title = "超期升级督办：" + category.name();
-                message = "案件" + c.caseId() + "（" + where + "）超期" + rules.escalationDelay().toChinese() + "仍未办结（原责任单位："
-                        + handler.name() + "），升级至" + target.name() + "督办。";
-            }
-            default -> throw new IllegalArgumentException("no deadline level: " + level);
-        }
+        OverdueTexts.Texts text = OverdueTexts.deadline(level, c.caseId(), category, place, handler, target,
+                alerts.local(d.dueAt()), rules);
         return alerts.create(new Finding(RULE_OVERDUE, level, "case:" + c.caseId(), "v" + d.version(), c.caseId(),
-                target, c.gridId(), c.category(), title, message, s.evidence(), d.timeOf(level), d.dueAt()),
-                inForce.version());
+                target, c.gridId(), c.category(), text.title(), text.message(), s.evidence(), d.timeOf(level),
+                d.dueAt()), inForce.version());
     }
 
     private Alert signForTimeout(CaseState s) {
@@ -279,12 +260,10 @@ public final class OverdueCaseLogic implements Serializable {
         Department dept = reference.department(a.department()).orElseThrow();
         Category category = reference.category(c.category()).orElseThrow();
         GridPlace place = reference.grid(c.gridId()).orElseThrow();
-        String title = "派单签收超时：" + category.name();
-        String message = "案件" + c.caseId() + "（" + place.grid().name() + "，" + category.name() + "）于"
-                + alerts.local(a.assignedAt()) + "派至" + dept.name() + "，超过" + inForce.parameters().signForLimit().toChinese()
-                + "未签收。";
+        OverdueTexts.Texts text = OverdueTexts.signFor(c.caseId(), category, place, dept, alerts.local(a.assignedAt()),
+                inForce.parameters().signForLimit());
         return alerts.create(new Finding(RULE_SIGN_FOR, AlertLevel.WARNING, "case:" + c.caseId(), a.eventId(),
-                c.caseId(), dept, c.gridId(), c.category(), title, message, s.evidence(), a.signForDueAt(),
+                c.caseId(), dept, c.gridId(), c.category(), text.title(), text.message(), s.evidence(), a.signForDueAt(),
                 a.signForDueAt()), inForce.version());
     }
 

@@ -98,4 +98,16 @@ public record TimeSpan(long amount, Unit unit) implements Serializable {
             case WORKING_DAYS -> "个工作日";
         };
     }
+
+    /** Readable English, for alert messages: "1 hour", "5 working days". */
+    public String toEnglish() {
+        String unitName = switch (unit) {
+            case SECONDS -> "second";
+            case MINUTES -> "minute";
+            case HOURS -> "hour";
+            case DAYS -> "day";
+            case WORKING_DAYS -> "working day";
+        };
+        return amount + " " + unitName + (amount == 1 ? "" : "s");
+    }
 }

@@ -170,7 +170,7 @@ class JobMetricsTest {
 
     private static Alert alert(String id, String rule, AlertLevel level, String department) {
         return new Alert(id, rule, "test", level, level.severity(), "case:" + id, id, department, department, "STREET",
-                Ledger.GRID, null, null, null, null, null, null, null, null, "gas.leak", "gas", null, null, "标题", "消息",
+                Ledger.GRID, null, null, null, null, null, null, null, null, "gas.leak", "gas", null, null, "标题", "消息", "Title", "Message",
                 List.of(), T, null, null);
     }
 

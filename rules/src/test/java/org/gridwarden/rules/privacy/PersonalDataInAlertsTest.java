@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Complaints by a resident named by ID-card number, about an address with a mobile number in it, after the
  * personal-data guard: the repeat-complaint alerts (one per subject) carry the pseudonym and the masked address,
- * never the ID-card or the phone number, in subject key (the Kafka key), title or message.
+ * never the ID-card or the phone number, in subject key (the Kafka key), title or message, Chinese or English.
  */
 class PersonalDataInAlertsTest {
 
@@ -43,13 +43,15 @@ class PersonalDataInAlertsTest {
 
         assertEquals(2, alerts.size(), alerts.toString());
         for (Alert a : alerts) {
-            for (String field : List.of(a.subjectKey(), a.title(), a.message(), a.toString())) {
+            for (String field : List.of(a.subjectKey(), a.title(), a.message(), a.titleEn(), a.messageEn(),
+                    a.toString())) {
                 assertFalse(field.contains(ID_CARD) || field.contains(PHONE), field);
                 assertFalse(field.contains("5199003071"), "no run of the ID-card number: " + field);
             }
         }
         assertTrue(alerts.stream().anyMatch(a -> a.subjectKey().contains(pseudonyms.pseudonym(ID_CARD))
-                && a.message().contains(pseudonyms.pseudonym(ID_CARD))), alerts.toString());
+                && a.message().contains(pseudonyms.pseudonym(ID_CARD))
+                && a.messageEn().contains(pseudonyms.pseudonym(ID_CARD))), alerts.toString());
         assertTrue(alerts.stream().anyMatch(a -> a.subjectKey().contains("138****5678")), alerts.toString());
     }
 }

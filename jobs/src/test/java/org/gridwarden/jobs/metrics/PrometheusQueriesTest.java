@@ -173,6 +173,6 @@ class PrometheusQueriesTest {
     private static Alert alert(String id, AlertLevel level) {
         return new Alert(id, "OVERDUE_CASE", "test", level, level.severity(), "case:" + id, id, "street-donghu",
                 "东湖街道办事处", "STREET", Ledger.GRID, null, null, null, null, null, null, null, null, "gas.leak", "gas",
-                null, null, "标题", "消息", List.of(), T, null, null);
+                null, null, "标题", "消息", "Title", "Message", List.of(), T, null, null);
     }
 }

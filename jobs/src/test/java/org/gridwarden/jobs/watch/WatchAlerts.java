@@ -35,6 +35,6 @@ final class WatchAlerts {
                 a.department(), a.departmentName(), a.departmentTier(), a.gridId(), a.gridName(), a.communityId(),
                 a.communityName(), a.streetId(), a.streetName(), a.district(), a.workerId(), a.workerName(),
                 a.categoryCode(), a.categoryFamily(), a.categoryName(), a.categoryNameEn(), a.title(), a.message(),
-                a.evidence(), a.eventTime(), a.deadline(), a.emittedAt());
+                a.titleEn(), a.messageEn(), a.evidence(), a.eventTime(), a.deadline(), a.emittedAt());
     }
 }

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.stream.Stream;
 import org.gridwarden.jobs.cli.CliRun;
 import org.gridwarden.rules.testing.Fixtures;
@@ -42,7 +43,14 @@ class CityBenchTest {
             }
         }
         assertTrue(lines > 1_000, "two days of the sample district: " + lines);
-        String md = Files.readString(results.resolve(LocalDate.now() + ".md"));
+        // the run names its file after the day it started: found by listing, so a run across midnight passes
+        List<Path> written;
+        try (Stream<Path> files = Files.list(results)) {
+            written = files.toList();
+        }
+        assertEquals(1, written.size(), "one results file: " + written);
+        LocalDate.parse(written.get(0).getFileName().toString().replaceFirst("\\.md$", ""));
+        String md = Files.readString(written.get(0));
         String count = String.format("%,d", lines);
         assertTrue(md.contains("| I/O floor | 1 | " + count + " |"), md);
         assertTrue(md.contains("| parse floor | 1 | " + count + " |"), md);

@@ -9,13 +9,9 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.Collector;
 import org.gridwarden.rules.RuleContext;
-import org.gridwarden.rules.complaint.ComplaintAfterClosureRule;
-import org.gridwarden.rules.complaint.ComplaintSurgeRule;
-import org.gridwarden.rules.complaint.RepeatComplaintRule;
-import org.gridwarden.rules.grid.SilentGridRule;
-import org.gridwarden.rules.hazard.HazardNotFiledRule;
-import org.gridwarden.rules.hazard.HazardNotReportedRule;
-import org.gridwarden.rules.hazard.PatrolMissedHazardRule;
+import org.gridwarden.rules.RuleFamilies;
+import org.gridwarden.rules.RuleFamilyDefinition;
+import org.gridwarden.rules.RuleStreams;
 import org.gridwarden.rules.ingest.DeadLetterSplitter;
 import org.gridwarden.rules.ingest.IngestGate;
 import org.gridwarden.rules.model.Alert;
@@ -23,11 +19,9 @@ import org.gridwarden.rules.model.DeadLetter;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.model.LedgerEvent;
-import org.gridwarden.rules.overdue.OverdueCaseRule;
 import org.gridwarden.rules.privacy.PersonalDataGuard;
 import org.gridwarden.rules.privacy.Pseudonyms;
 import org.gridwarden.rules.ruleset.RuleSet;
-import org.gridwarden.rules.ruleset.RuleFamily;
 
 /**
  * The job's dataflow, the same live and in replay (DESIGN §2):
@@ -42,8 +36,8 @@ import org.gridwarden.rules.ruleset.RuleFamily;
  * Right after the split, each valid record's complainant id is pseudonymised and the personal numbers in its
  * text masked ({@link PersonalDataGuard}), before the duplicate check, the rules and their state see them.
  *
- * Sources and sinks are passed in, so tests run it on bounded input with collecting sinks. Each rule family
- * runs only when its rule-set section is switched on.
+ * Sources and sinks are passed in, so tests run it on bounded input with collecting sinks. The rule families
+ * come from their registry ({@link RuleFamilies}); each runs only when its rule-set section is switched on.
  */
 public final class AlertWorkflow {
 
@@ -59,6 +53,15 @@ public final class AlertWorkflow {
      */
     public static Outputs define(DataStream<Ingested> gridReports, DataStream<Ingested> ledgerEvents,
             RuleContext ctx, Pseudonyms pseudonyms) {
+        return define(gridReports, ledgerEvents, ctx, pseudonyms, RuleFamilies.SHIPPED);
+    }
+
+    /**
+     * The workflow with the rule families of {@code families}: every family some version switches on runs; a
+     * family switched on but not registered is refused, never skipped.
+     */
+    public static Outputs define(DataStream<Ingested> gridReports, DataStream<Ingested> ledgerEvents,
+            RuleContext ctx, Pseudonyms pseudonyms, RuleFamilies families) {
         RuleSet ruleSet = ctx.ruleSet();
         // BATCH sorts every keyed input by event time, so no record can be late and none needs its raw line
         boolean lateIsPossible = gridReports.getExecutionEnvironment().getConfiguration()
@@ -85,41 +88,13 @@ public final class AlertWorkflow {
         DataStream<GridReport> reports = admitted.flatMap(new GridReportsOnly())
                 .uid(ctx.uid("grid-reports-only")).name("Grid reports");
 
+        RuleStreams streams = new RuleStreams(ledger, reports);
         List<String> rules = new ArrayList<>();
-        List<DataStream<Alert>> alerts = new ArrayList<>();
-        if (ctx.history().runs(RuleFamily.OVERDUE)) {
-            rules.add(OverdueCaseRule.RULE_OVERDUE);
-            rules.add(OverdueCaseRule.RULE_SIGN_FOR);
-            alerts.add(OverdueCaseRule.detect(ledger, ctx));
+        for (RuleFamilyDefinition family : families.running(ctx.history())) {
+            rules.addAll(family.ruleIds());
+            family.operator().wire(streams, ctx);
         }
-        if (ctx.history().runs(RuleFamily.REPEAT_COMPLAINT)) {
-            rules.add(RepeatComplaintRule.RULE_ID);
-            alerts.add(RepeatComplaintRule.detect(ledger, ctx));
-        }
-        if (ctx.history().runs(RuleFamily.COMPLAINT_AFTER_CLOSURE)) {
-            rules.add(ComplaintAfterClosureRule.RULE_ID);
-            alerts.add(ComplaintAfterClosureRule.detect(ledger, ctx));
-        }
-        if (ctx.history().runs(RuleFamily.COMPLAINT_SURGE)) {
-            rules.add(ComplaintSurgeRule.RULE_ID);
-            alerts.add(ComplaintSurgeRule.detect(ledger, ctx));
-        }
-        if (ctx.history().runs(RuleFamily.HAZARD_NOT_REPORTED_BY_GRID)) {
-            rules.add(HazardNotReportedRule.RULE_ID);
-            alerts.add(HazardNotReportedRule.detect(ledger, reports, ctx));
-        }
-        if (ctx.history().runs(RuleFamily.PATROL_MISSED_HAZARD)) {
-            rules.add(PatrolMissedHazardRule.RULE_ID);
-            alerts.add(PatrolMissedHazardRule.detect(ledger, reports, ctx));
-        }
-        if (ctx.history().runs(RuleFamily.HAZARD_NOT_FILED)) {
-            rules.add(HazardNotFiledRule.RULE_ID);
-            alerts.add(HazardNotFiledRule.detect(ledger, reports, ctx));
-        }
-        if (ctx.history().runs(RuleFamily.SILENT_GRID)) {
-            rules.add(SilentGridRule.RULE_ID);
-            alerts.add(SilentGridRule.detect(ledger, reports, ctx));
-        }
+        List<DataStream<Alert>> alerts = streams.alerts();
         if (alerts.isEmpty()) {
             throw new IllegalArgumentException("rule set " + ruleSet.version() + " switches every rule off");
         }

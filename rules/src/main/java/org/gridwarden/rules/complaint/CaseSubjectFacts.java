@@ -5,13 +5,12 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.gridwarden.rules.EventTimeBuffer;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.model.LedgerEventType;
@@ -45,7 +44,7 @@ final class CaseSubjectFacts extends KeyedProcessFunction<String, LedgerEvent, C
     private final Duration window;
     private final Duration openCaseRetention;
 
-    private transient MapState<String, LedgerEvent> pending;
+    private transient EventTimeBuffer<LedgerEvent> pending;
     private transient ValueState<CaseMemory> memory;
 
     CaseSubjectFacts(RuleContext ctx) {
@@ -57,21 +56,20 @@ final class CaseSubjectFacts extends KeyedProcessFunction<String, LedgerEvent, C
 
     @Override
     public void open(OpenContext openContext) {
-        pending = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("pending-events", String.class, LedgerEvent.class));
+        pending = EventTimeBuffer.open(getRuntimeContext(), "pending-events", LedgerEvent.class, LedgerEvent::at,
+                EVENT_TIME_ORDER);
         memory = getRuntimeContext().getState(new ValueStateDescriptor<>("case", CaseMemory.class));
     }
 
     @Override
     public void processElement(LedgerEvent e, Context c, Collector<CaseFact> out) throws Exception {
-        pending.put(e.eventId(), e);
-        c.timerService().registerEventTimeTimer(e.at().toEpochMilli());
+        pending.add(e.eventId(), e, c.timerService());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext c, Collector<CaseFact> out) throws Exception {
         CaseMemory m = memory.value();
-        for (LedgerEvent e : EventTimeBuffer.takeReady(pending, timestamp, LedgerEvent::at, EVENT_TIME_ORDER)) {
+        for (LedgerEvent e : pending.takeReady(timestamp)) {
             m = apply(m, e, out);
         }
         if (m == null) {
@@ -143,14 +141,8 @@ final class CaseSubjectFacts extends KeyedProcessFunction<String, LedgerEvent, C
 
     /** Deletes a clean-up timer unless a buffered event still needs that instant (one timer per key and time). */
     private void deleteTimer(TimerService timers, Long time) throws Exception {
-        if (time == null) {
-            return;
+        if (time != null && !pending.needsTimerAt(time)) {
+            timers.deleteEventTimeTimer(time);
         }
-        for (LedgerEvent e : pending.values()) {
-            if (e.at().toEpochMilli() == time) {
-                return;
-            }
-        }
-        timers.deleteEventTimeTimer(time);
     }
 }

@@ -4,13 +4,12 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.gridwarden.rules.EventTimeBuffer;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.AlertFactory;
 import org.gridwarden.rules.alert.Bilingual;
@@ -56,7 +55,7 @@ public class ComplaintAfterClosureRule extends KeyedProcessFunction<String, Foll
     /** The longest window of any rule-set version: when no candidate can come any more. */
     private final Duration window;
 
-    private transient MapState<String, FollowUp> pending;
+    private transient EventTimeBuffer<FollowUp> pending;
     /** Set once the closure has alerted: when to forget it. */
     private transient ValueState<Long> forgetAt;
 
@@ -85,20 +84,20 @@ public class ComplaintAfterClosureRule extends KeyedProcessFunction<String, Foll
 
     @Override
     public void open(OpenContext openContext) {
-        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("candidates", String.class, FollowUp.class));
+        pending = EventTimeBuffer.open(getRuntimeContext(), "candidates", FollowUp.class, f -> f.complaint().at(),
+                FIRST_COMPLAINT);
         forgetAt = getRuntimeContext().getState(new ValueStateDescriptor<>("forget-at", Long.class));
     }
 
     @Override
     public void processElement(FollowUp f, Context c, Collector<Alert> out) throws Exception {
-        pending.put(f.complaint().subjectKey() + ' ' + f.complaint().eventId(), f);
-        c.timerService().registerEventTimeTimer(f.complaint().at().toEpochMilli());
+        pending.add(f.complaint().subjectKey() + ' ' + f.complaint().eventId(), f, c.timerService());
         c.timerService().registerEventTimeTimer(f.closure().at().plus(window).toEpochMilli());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext c, Collector<Alert> out) throws Exception {
-        List<FollowUp> ready = EventTimeBuffer.takeReady(pending, timestamp, f -> f.complaint().at(), FIRST_COMPLAINT);
+        List<FollowUp> ready = pending.takeReady(timestamp);
         Long forget = forgetAt.value();
         InForce<ComplaintAfterClosureRules> rules = null;
         FollowUp first = null;

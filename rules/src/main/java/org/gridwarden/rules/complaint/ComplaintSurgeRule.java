@@ -13,6 +13,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.gridwarden.rules.EventTimeBuffer;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.AlertFactory;
 import org.gridwarden.rules.alert.Bilingual;
@@ -54,7 +55,7 @@ public class ComplaintSurgeRule extends KeyedProcessFunction<String, SubjectComp
 
     private final RuleContext ctx;
 
-    private transient MapState<String, LedgerEvent> pending;
+    private transient EventTimeBuffer<LedgerEvent> pending;
     private transient MapState<String, LedgerEvent> inWindow;
     private transient ValueState<Boolean> surging;
 
@@ -82,8 +83,8 @@ public class ComplaintSurgeRule extends KeyedProcessFunction<String, SubjectComp
 
     @Override
     public void open(OpenContext openContext) {
-        pending = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("pending-complaints", String.class, LedgerEvent.class));
+        pending = EventTimeBuffer.open(getRuntimeContext(), "pending-complaints", LedgerEvent.class, LedgerEvent::at,
+                EVENT_TIME_ORDER);
         inWindow = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("window-complaints", String.class, LedgerEvent.class));
         surging = getRuntimeContext().getState(new ValueStateDescriptor<>("surging", Boolean.class));
@@ -92,16 +93,15 @@ public class ComplaintSurgeRule extends KeyedProcessFunction<String, SubjectComp
     @Override
     public void processElement(SubjectComplaint c, Context ctx, Collector<Alert> out) throws Exception {
         LedgerEvent e = c.complaint();
-        pending.put(e.eventId(), e);
+        pending.add(e.eventId(), e, ctx.timerService());
         long at = e.at().toEpochMilli();
-        ctx.timerService().registerEventTimeTimer(at);
         ctx.timerService().registerEventTimeTimer(at + rulesFor(e).parameters().window().toDuration().toMillis());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext timerCtx, Collector<Alert> out) throws Exception {
         InForce<ComplaintSurgeRules> rules = null;
-        for (LedgerEvent e : EventTimeBuffer.takeReady(pending, timestamp, LedgerEvent::at, EVENT_TIME_ORDER)) {
+        for (LedgerEvent e : pending.takeReady(timestamp)) {
             rules = rulesFor(e);
             inWindow.put(e.eventId(), e);
             dropBefore(e.at().minus(rules.parameters().window().toDuration()).toEpochMilli());

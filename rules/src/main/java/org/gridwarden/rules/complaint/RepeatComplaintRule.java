@@ -6,11 +6,10 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.gridwarden.rules.EventTimeBuffer;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.AlertFactory;
 import org.gridwarden.rules.alert.Bilingual;
@@ -55,7 +54,7 @@ public final class RepeatComplaintRule extends KeyedProcessFunction<String, Subj
     private final RuleContext ctx;
     private final long longestWindow;
 
-    private transient MapState<String, LedgerEvent> pending;
+    private transient EventTimeBuffer<LedgerEvent> pending;
     private transient ListState<LedgerEvent> counted;
 
     RepeatComplaintRule(RuleContext ctx) {
@@ -75,17 +74,16 @@ public final class RepeatComplaintRule extends KeyedProcessFunction<String, Subj
 
     @Override
     public void open(OpenContext openContext) {
-        pending = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("pending-complaints", String.class, LedgerEvent.class));
+        pending = EventTimeBuffer.open(getRuntimeContext(), "pending-complaints", LedgerEvent.class, LedgerEvent::at,
+                EVENT_TIME_ORDER);
         counted = getRuntimeContext().getListState(new ListStateDescriptor<>("counted-complaints", LedgerEvent.class));
     }
 
     @Override
     public void processElement(SubjectComplaint c, Context context, Collector<Alert> out) throws Exception {
         LedgerEvent e = c.complaint();
-        pending.put(e.eventId(), e);
+        pending.add(e.eventId(), e, context.timerService());
         long at = e.at().toEpochMilli();
-        context.timerService().registerEventTimeTimer(at);
         // registered on arrival, so a BATCH run (which ignores timers set at end of input) forgets alike
         context.timerService().registerEventTimeTimer(at + longestWindow + 1);
     }
@@ -94,7 +92,7 @@ public final class RepeatComplaintRule extends KeyedProcessFunction<String, Subj
     public void onTimer(long timestamp, OnTimerContext timerCtx, Collector<Alert> out) throws Exception {
         List<LedgerEvent> count = new ArrayList<>();
         counted.get().forEach(count::add);
-        for (LedgerEvent e : EventTimeBuffer.takeReady(pending, timestamp, LedgerEvent::at, EVENT_TIME_ORDER)) {
+        for (LedgerEvent e : pending.takeReady(timestamp)) {
             InForce<RepeatComplaintRules> rules = ctx.<RepeatComplaintRules>inForce(
                     RuleFamily.REPEAT_COMPLAINT, e.at(), e.gridId(), e.category()).orElse(null);
             if (rules == null) {

@@ -9,6 +9,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.gridwarden.rules.EventTimeBuffer;
 
 /**
  * Second stage of 案结事不了, keyed by subject: pairs each closure with the first complaint on the subject
@@ -25,7 +26,7 @@ final class SubjectFollowUps extends KeyedProcessFunction<String, CaseFact, Foll
 
     private final Duration window;
 
-    private transient MapState<String, CaseFact> pending;
+    private transient EventTimeBuffer<CaseFact> pending;
     private transient MapState<String, CaseFact> openClosures;
 
     SubjectFollowUps(Duration window) {
@@ -34,15 +35,15 @@ final class SubjectFollowUps extends KeyedProcessFunction<String, CaseFact, Foll
 
     @Override
     public void open(OpenContext openContext) {
-        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending-facts", String.class, CaseFact.class));
+        pending = EventTimeBuffer.open(getRuntimeContext(), "pending-facts", CaseFact.class, CaseFact::at,
+                EVENT_TIME_ORDER);
         openClosures = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("open-closures", String.class, CaseFact.class));
     }
 
     @Override
     public void processElement(CaseFact f, Context c, Collector<FollowUp> out) throws Exception {
-        pending.put(f.kind() + ":" + f.eventId(), f);
-        c.timerService().registerEventTimeTimer(f.at().toEpochMilli());
+        pending.add(f.kind() + ":" + f.eventId(), f, c.timerService());
         if (f.kind() == CaseFact.Kind.CLOSURE) {
             c.timerService().registerEventTimeTimer(f.at().plus(window).toEpochMilli());
         }
@@ -50,7 +51,7 @@ final class SubjectFollowUps extends KeyedProcessFunction<String, CaseFact, Foll
 
     @Override
     public void onTimer(long timestamp, OnTimerContext c, Collector<FollowUp> out) throws Exception {
-        for (CaseFact f : EventTimeBuffer.takeReady(pending, timestamp, CaseFact::at, EVENT_TIME_ORDER)) {
+        for (CaseFact f : pending.takeReady(timestamp)) {
             if (f.kind() == CaseFact.Kind.CLOSURE) {
                 openClosures.put(f.eventId(), f);
             } else {

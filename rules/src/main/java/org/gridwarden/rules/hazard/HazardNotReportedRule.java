@@ -1,7 +1,6 @@
 package org.gridwarden.rules.hazard;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.gridwarden.rules.EventTimeBuffer;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.AlertFactory.Finding;
 import org.gridwarden.rules.alert.Bilingual;
@@ -53,7 +53,8 @@ public class HazardNotReportedRule extends KeyedProcessFunction<String, HazardSi
     private final long reportRetention;
 
     private transient MapState<String, Long> reportTimes;
-    private transient MapState<String, LedgerEvent> pendingCases;
+    /** Cases until the watermark passes creation + grace, when they are decided. */
+    private transient EventTimeBuffer<LedgerEvent> pendingCases;
 
     public HazardNotReportedRule(RuleContext ctx) {
         this.ctx = ctx;
@@ -96,8 +97,9 @@ public class HazardNotReportedRule extends KeyedProcessFunction<String, HazardSi
     public void open(OpenContext openContext) {
         reportTimes = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("grid-report-times", String.class, Long.class));
-        pendingCases = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("pending-cases", String.class, LedgerEvent.class));
+        pendingCases = EventTimeBuffer.open(getRuntimeContext(), "pending-cases", LedgerEvent.class,
+                created -> created.at().plusMillis(grace(created)),
+                Comparator.comparing(LedgerEvent::at).thenComparing(LedgerEvent::eventId));
     }
 
     @Override
@@ -107,15 +109,14 @@ public class HazardNotReportedRule extends KeyedProcessFunction<String, HazardSi
             reportTimes.put(signal.id(), t);
             c.timerService().registerEventTimeTimer(t + reportRetention);
         } else {
-            pendingCases.put(signal.id(), signal.created());
-            c.timerService().registerEventTimeTimer(t + grace(signal.created()));
+            pendingCases.add(signal.id(), signal.created(), c.timerService());
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext c, Collector<Alert> out) throws Exception {
         // decide before forgetting: a report that expires now still excuses a case due now
-        for (LedgerEvent created : takeDue(timestamp)) {
+        for (LedgerEvent created : pendingCases.takeReady(timestamp)) {
             InForce<HazardNotReportedRules> rules = rulesFor(created);
             if (!reportedAround(created.at().toEpochMilli(), rules.parameters())) {
                 raise(created, rules, out);
@@ -130,23 +131,6 @@ public class HazardNotReportedRule extends KeyedProcessFunction<String, HazardSi
         if (reportTimes.isEmpty()) {
             reportTimes.clear(); // an emptied map still counts as a state entry
         }
-    }
-
-    private List<LedgerEvent> takeDue(long timestamp) throws Exception {
-        List<LedgerEvent> due = new ArrayList<>();
-        Iterator<Map.Entry<String, LedgerEvent>> it = pendingCases.iterator();
-        while (it.hasNext()) {
-            LedgerEvent e = it.next().getValue();
-            if (e.at().toEpochMilli() + grace(e) <= timestamp) {
-                due.add(e);
-                it.remove();
-            }
-        }
-        if (pendingCases.isEmpty()) {
-            pendingCases.clear();
-        }
-        due.sort(Comparator.comparing(LedgerEvent::at).thenComparing(LedgerEvent::eventId));
-        return due;
     }
 
     private boolean reportedAround(long createdAt, HazardNotReportedRules rules) throws Exception {

@@ -1,14 +1,9 @@
 package org.gridwarden.rules.overdue;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
@@ -16,6 +11,7 @@ import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.gridwarden.rules.EventTimeBuffer;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.LedgerEvent;
@@ -48,7 +44,7 @@ public class OverdueCaseRule extends KeyedProcessFunction<String, LedgerEvent, A
     private final OverdueCaseLogic logic;
 
     private transient ValueState<CaseState> caseState;
-    private transient MapState<String, LedgerEvent> pending;
+    private transient EventTimeBuffer<LedgerEvent> pending;
     private transient Counter alertsRaised;
 
     public OverdueCaseRule(OverdueCaseLogic logic) {
@@ -66,21 +62,20 @@ public class OverdueCaseRule extends KeyedProcessFunction<String, LedgerEvent, A
     @Override
     public void open(OpenContext openContext) {
         caseState = getRuntimeContext().getState(new ValueStateDescriptor<>("case", CaseState.class));
-        pending = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("pending-events", String.class, LedgerEvent.class));
+        pending = EventTimeBuffer.open(getRuntimeContext(), "pending-events", LedgerEvent.class, LedgerEvent::at,
+                EVENT_TIME_ORDER);
         alertsRaised = getRuntimeContext().getMetricGroup().counter("overdueAlerts");
     }
 
     @Override
     public void processElement(LedgerEvent event, Context ctx, Collector<Alert> out) throws Exception {
-        pending.put(event.eventId(), event);
-        ctx.timerService().registerEventTimeTimer(event.at().toEpochMilli());
+        pending.add(event.eventId(), event, ctx.timerService());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         Instant now = Instant.ofEpochMilli(timestamp);
-        List<LedgerEvent> ready = takeReady(timestamp);
+        List<LedgerEvent> ready = pending.takeReady(timestamp);
         CaseState s = caseState.value();
         if (s == null && ready.isEmpty()) {
             return; // a timer of a case already forgotten
@@ -97,7 +92,7 @@ public class OverdueCaseRule extends KeyedProcessFunction<String, LedgerEvent, A
         if (timers.currentWatermark() == Long.MAX_VALUE) {
             // end of input: time runs out, and a bounded (BATCH) run ignores timers registered now, so raise
             // every deadline up to the next buffered event (whose timer is still queued) or to the end of time
-            Long nextEvent = earliestPending();
+            Long nextEvent = pending.earliestDue();
             Instant until = nextEvent == null ? Instant.MAX : Instant.ofEpochMilli(nextEvent - 1);
             s = logic.fireDue(s, until, counted::collect);
             if (nextEvent == null) {
@@ -122,33 +117,6 @@ public class OverdueCaseRule extends KeyedProcessFunction<String, LedgerEvent, A
         caseState.update(s.withTimers(wakeTimer, cleanupTimer));
     }
 
-    /** Removes and returns, in event-time order, the buffered events at or before {@code timestamp}. */
-    private List<LedgerEvent> takeReady(long timestamp) throws Exception {
-        List<LedgerEvent> ready = new ArrayList<>();
-        Iterator<Map.Entry<String, LedgerEvent>> it = pending.iterator();
-        while (it.hasNext()) {
-            LedgerEvent e = it.next().getValue();
-            if (e.at().toEpochMilli() <= timestamp) {
-                ready.add(e);
-                it.remove();
-            }
-        }
-        if (pending.isEmpty()) {
-            pending.clear(); // an emptied map still counts as a state entry
-        }
-        ready.sort(EVENT_TIME_ORDER);
-        return ready;
-    }
-
-    private Long earliestPending() throws Exception {
-        Long earliest = null;
-        for (LedgerEvent e : pending.values()) {
-            long t = e.at().toEpochMilli();
-            earliest = earliest == null || t < earliest ? t : earliest;
-        }
-        return earliest;
-    }
-
     private Long reschedule(TimerService timers, Long current, Long wanted, Long otherTimer) throws Exception {
         if (current != null && !current.equals(wanted)) {
             deleteTimer(timers, current, otherTimer);
@@ -164,15 +132,9 @@ public class OverdueCaseRule extends KeyedProcessFunction<String, LedgerEvent, A
      * keeps one timer per key and time.
      */
     private void deleteTimer(TimerService timers, Long time, Long otherTimer) throws Exception {
-        if (time == null || time.equals(otherTimer)) {
-            return;
+        if (time != null && !time.equals(otherTimer) && !pending.needsTimerAt(time)) {
+            timers.deleteEventTimeTimer(time);
         }
-        for (LedgerEvent e : pending.values()) {
-            if (e.at().toEpochMilli() == time) {
-                return;
-            }
-        }
-        timers.deleteEventTimeTimer(time);
     }
 
     private Collector<Alert> counting(Collector<Alert> out) {

@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.gridwarden.rules.RuleFamilies;
+import org.gridwarden.rules.RuleFamilyDefinition;
 import org.gridwarden.rules.model.Priority;
 import org.gridwarden.rules.time.WorkingCalendar;
 
@@ -18,37 +20,41 @@ import org.gridwarden.rules.time.WorkingCalendar;
  * of every version: what a replay of a window must read before the window (its warm-up, 预热) to raise the
  * alerts of a replay of all history.
  *
- * <p>Per family, the chain of periods from the earliest deciding event to the alert:
- * <ul>
- *   <li>overdue: the case's CREATED, then the longest time limit, then the escalation delay (the case's life);
- *   <li>repeat complaint, complaint surge: the window (first to last complaint);
- *   <li>complaint after closure: the closed case's life (its CREATED names the subject), then the window;
- *   <li>hazard not reported by the grid: the look-back before the case, then the grace after it;
- *   <li>patrol missed a hazard: the follow-up, or the life of the open hazard case, whichever is longer;
- *   <li>hazard not filed: the period within which the case must follow;
- *   <li>silent grid: the silence.
- * </ul>
- * A case's life is bounded by its time limit and escalation; one extended, suspended or reopened beyond that
- * can have deciding events earlier still. Working days are counted back on the district calendar, at the
- * granularity of whole days and never short.
+ * <p>Each family declares its chains of periods, from the earliest deciding event to the alert, in its line of
+ * {@link RuleFamilies}. A case's life is bounded by its time limit and escalation; one extended, suspended or
+ * reopened beyond that can have deciding events earlier still. Working days are counted back on the district
+ * calendar, at the granularity of whole days and never short.
  */
 public final class LookBack {
 
     /** More than any chain of rule periods can span: ten years. */
     private static final int MAX_DAYS_BACK = 3653;
 
+    /** The chains of periods an alert of one family can span, one per entry (and time limit). */
+    @FunctionalInterface
+    public interface Chains {
+        List<List<TimeSpan>> of(RuleSetHistory history);
+    }
+
     private LookBack() {}
 
-    /** For every family that runs in some version: the earliest event time that can decide an alert at {@code at}. */
+    /**
+     * For every shipped family that runs in some version: the earliest event time that can decide an alert at
+     * {@code at}.
+     */
     public static Map<RuleFamily, Instant> earliestDeciding(RuleSetHistory history, Instant at,
             WorkingCalendar calendar) {
-        Map<RuleFamily, Instant> earliest = new EnumMap<>(RuleFamily.class);
-        for (RuleFamily family : RuleFamily.values()) {
-            if (history.runs(family)) {
-                earliest.put(family, chains(history, family).stream()
-                        .map(chain -> earliestStart(chain, at, calendar))
-                        .min(Comparator.naturalOrder()).orElse(at));
-            }
+        return earliestDeciding(RuleFamilies.SHIPPED, history, at, calendar);
+    }
+
+    /** For every family of {@code families} that runs in some version: as {@link #earliestDeciding}. */
+    public static Map<RuleFamily, Instant> earliestDeciding(RuleFamilies families, RuleSetHistory history,
+            Instant at, WorkingCalendar calendar) {
+        Map<RuleFamily, Instant> earliest = new LinkedHashMap<>();
+        for (RuleFamilyDefinition family : families.running(history)) {
+            earliest.put(family.family(), family.lookBack().of(history).stream()
+                    .map(chain -> earliestStart(chain, at, calendar))
+                    .min(Comparator.naturalOrder()).orElse(at));
         }
         return earliest;
     }
@@ -58,43 +64,13 @@ public final class LookBack {
         return earliestDeciding(history, at, calendar).values().stream().min(Comparator.naturalOrder()).orElse(at);
     }
 
-    /** The chains of periods an alert of {@code family} can span, one per entry (and time limit). */
-    private static List<List<TimeSpan>> chains(RuleSetHistory history, RuleFamily family) {
-        return switch (family) {
-            case OVERDUE -> caseLives(history);
-            case REPEAT_COMPLAINT -> single(history, family, RepeatComplaintRules::window);
-            case COMPLAINT_SURGE -> single(history, family, ComplaintSurgeRules::window);
-            case HAZARD_NOT_FILED -> single(history, family, HazardNotFiledRules::within);
-            case SILENT_GRID -> single(history, family, SilentGridRules::silence);
-            case HAZARD_NOT_REPORTED_BY_GRID -> history.<HazardNotReportedRules>allParameters(family).stream()
-                    .map(p -> List.of(p.lookBack(), p.grace())).toList();
-            case COMPLAINT_AFTER_CLOSURE -> {
-                List<List<TimeSpan>> chains = new ArrayList<>();
-                for (ComplaintAfterClosureRules p : history.<ComplaintAfterClosureRules>allParameters(family)) {
-                    for (List<TimeSpan> life : caseLives(history)) {
-                        List<TimeSpan> chain = new ArrayList<>(life);
-                        chain.add(p.window());
-                        chains.add(chain);
-                    }
-                    chains.add(List.of(p.window()));
-                }
-                yield chains;
-            }
-            case PATROL_MISSED_HAZARD -> {
-                List<List<TimeSpan>> chains = new ArrayList<>(single(history, family, PatrolMissedHazardRules::followUp));
-                chains.addAll(caseLives(history));
-                yield chains;
-            }
-        };
-    }
-
-    private static <P extends RuleParameters> List<List<TimeSpan>> single(RuleSetHistory history, RuleFamily family,
-            Function<P, TimeSpan> period) {
-        return history.<P>allParameters(family).stream().map(p -> List.of(period.apply(p))).toList();
+    /** A family whose alerts lie one period after their first deciding event. */
+    public static <P extends RuleParameters> Chains period(RuleFamily family, Function<P, TimeSpan> period) {
+        return history -> history.<P>allParameters(family).stream().map(p -> List.of(period.apply(p))).toList();
     }
 
     /** From a case's CREATED to its last possible alert: every time limit, then the escalation delay. */
-    private static List<List<TimeSpan>> caseLives(RuleSetHistory history) {
+    public static List<List<TimeSpan>> caseLives(RuleSetHistory history) {
         List<List<TimeSpan>> lives = new ArrayList<>();
         for (OverdueRules p : history.<OverdueRules>allParameters(RuleFamily.OVERDUE)) {
             for (Map<Priority, TimeSpan> byPriority : p.timeLimits().values()) {

@@ -1,51 +1,34 @@
 package org.gridwarden.rules.ruleset;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
+import java.io.Serializable;
 
 /**
- * The rule families a rule-set entry can instantiate, with the name a supervisor writes after {@code rule:}
- * and the section record that holds the family's parameters.
+ * A rule family as a rule set knows it: the name a supervisor writes after {@code rule:} and the record that
+ * holds the parameters of one entry. Everything else a family declares (its operator, its alerts, its
+ * look-back) is its line in {@link org.gridwarden.rules.RuleFamilies}, where the loader also learns which
+ * names exist.
+ *
+ * <p>A record, not an enum, so that a family can be declared outside this list (a test's family); two
+ * copies of one family (one deserialised in a task) are equal.
+ *
+ * @param key the name written in the rule set, e.g. {@code repeat-complaint}
  */
-public enum RuleFamily {
-    OVERDUE("overdue", "案件超期", OverdueRules.class),
-    REPEAT_COMPLAINT("repeat-complaint", "重复投诉", RepeatComplaintRules.class),
-    COMPLAINT_AFTER_CLOSURE("complaint-after-closure", "案结事不了", ComplaintAfterClosureRules.class),
-    HAZARD_NOT_REPORTED_BY_GRID("hazard-not-reported-by-grid", "隐患漏报", HazardNotReportedRules.class),
-    PATROL_MISSED_HAZARD("patrol-missed-hazard", "巡查未发现", PatrolMissedHazardRules.class),
-    HAZARD_NOT_FILED("hazard-not-filed", "隐患未立案", HazardNotFiledRules.class),
-    SILENT_GRID("silent-grid", "网格静默", SilentGridRules.class),
-    COMPLAINT_SURGE("complaint-surge", "群体性诉求", ComplaintSurgeRules.class);
+public record RuleFamily(String key, Class<? extends RuleParameters> parameters) implements Serializable {
 
-    private final String key;
-    private final String chinese;
-    private final Class<? extends RuleParameters> parameters;
+    public static final RuleFamily OVERDUE = new RuleFamily("overdue", OverdueRules.class);
+    public static final RuleFamily REPEAT_COMPLAINT = new RuleFamily("repeat-complaint", RepeatComplaintRules.class);
+    public static final RuleFamily COMPLAINT_AFTER_CLOSURE =
+            new RuleFamily("complaint-after-closure", ComplaintAfterClosureRules.class);
+    public static final RuleFamily HAZARD_NOT_REPORTED_BY_GRID =
+            new RuleFamily("hazard-not-reported-by-grid", HazardNotReportedRules.class);
+    public static final RuleFamily PATROL_MISSED_HAZARD =
+            new RuleFamily("patrol-missed-hazard", PatrolMissedHazardRules.class);
+    public static final RuleFamily HAZARD_NOT_FILED = new RuleFamily("hazard-not-filed", HazardNotFiledRules.class);
+    public static final RuleFamily SILENT_GRID = new RuleFamily("silent-grid", SilentGridRules.class);
+    public static final RuleFamily COMPLAINT_SURGE = new RuleFamily("complaint-surge", ComplaintSurgeRules.class);
 
-    RuleFamily(String key, String chinese, Class<? extends RuleParameters> parameters) {
-        this.key = key;
-        this.chinese = chinese;
-        this.parameters = parameters;
-    }
-
-    /** The name written in the rule set, e.g. {@code repeat-complaint}. */
-    public String key() {
+    @Override
+    public String toString() {
         return key;
-    }
-
-    public String chinese() {
-        return chinese;
-    }
-
-    public Class<? extends RuleParameters> parameters() {
-        return parameters;
-    }
-
-    public static Optional<RuleFamily> byKey(String key) {
-        return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
-    }
-
-    public static List<String> keys() {
-        return Arrays.stream(values()).map(RuleFamily::key).toList();
     }
 }

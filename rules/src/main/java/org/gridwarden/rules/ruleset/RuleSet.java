@@ -40,22 +40,22 @@ public record RuleSet(String version, Instant effectiveFrom, IngestRules ingest,
 
     /** The entry that applies to an event at {@code place} about {@code category}, enabled or not. */
     public Optional<RuleEntry> entryFor(RuleFamily family, GridPlace place, Category category) {
-        return rules.stream().filter(e -> e.family() == family && e.scope().covers(place, category)).findFirst();
+        return rules.stream().filter(e -> e.family().equals(family) && e.scope().covers(place, category)).findFirst();
     }
 
     public List<RuleEntry> entries(RuleFamily family) {
-        return rules.stream().filter(e -> e.family() == family).toList();
+        return rules.stream().filter(e -> e.family().equals(family)).toList();
     }
 
     /** Whether any entry of the family is switched on, i.e. whether the family must run at all. */
     public boolean runs(RuleFamily family) {
-        return rules.stream().anyMatch(e -> e.family() == family && e.enabled());
+        return rules.stream().anyMatch(e -> e.family().equals(family) && e.enabled());
     }
 
     /** The parameters of the family's entry that applies everywhere, or null when it has none. */
     @SuppressWarnings("unchecked")
     public <P extends RuleParameters> P general(RuleFamily family) {
-        return (P) rules.stream().filter(e -> e.family() == family && e.scope().isEverywhere()).findFirst()
+        return (P) rules.stream().filter(e -> e.family().equals(family) && e.scope().isEverywhere()).findFirst()
                 .map(RuleEntry::parameters).orElse(null);
     }
 

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.gridwarden.rules.RuleFamilies;
 
 /**
  * What changed between two rule sets (规则集变更), entry by entry, in plain words a supervisor checks before
@@ -38,7 +39,7 @@ public final class RuleSetDiff {
         changes(RecordFields.leaves(older.ingest()), RecordFields.leaves(newer.ingest()))
                 .forEach(change -> lines.add("ingest: " + change));
         for (RuleEntry now : newer.rules()) {
-            Optional<RuleEntry> before = entry(older, now.id()).filter(e -> e.family() == now.family());
+            Optional<RuleEntry> before = entry(older, now.id()).filter(e -> e.family().equals(now.family()));
             if (before.isEmpty()) {
                 lines.add(added(now, general(newer, now)));
             } else {
@@ -47,11 +48,11 @@ public final class RuleSetDiff {
             }
         }
         for (RuleEntry was : older.rules()) {
-            if (entry(newer, was.id()).filter(e -> e.family() == was.family()).isEmpty()) {
+            if (entry(newer, was.id()).filter(e -> e.family().equals(was.family())).isEmpty()) {
                 lines.add(name(was) + ": removed (it applied " + where(was.scope()) + ")");
             }
         }
-        for (RuleFamily family : RuleFamily.values()) {
+        for (RuleFamily family : RuleFamilies.SHIPPED.families()) {
             List<String> common = ids(newer, family).stream().filter(ids(older, family)::contains).toList();
             List<String> before = ids(older, family).stream().filter(common::contains).toList();
             if (!before.equals(common)) {
@@ -102,7 +103,7 @@ public final class RuleSetDiff {
             Object is) {
         List<String> ids = newer.entries(general.family()).stream()
                 .filter(e -> !e.scope().isEverywhere())
-                .filter(e -> entry(older, e.id()).filter(o -> o.family() == e.family())
+                .filter(e -> entry(older, e.id()).filter(o -> o.family().equals(e.family()))
                         .map(o -> Objects.equals(withoutSwitch(o).get(field), was)).orElse(false))
                 .filter(e -> Objects.equals(withoutSwitch(e).get(field), is))
                 .map(RuleEntry::id).toList();
@@ -160,7 +161,7 @@ public final class RuleSetDiff {
 
     /** "重复投诉 repeat-complaint / repeat-complaint-fire": the rule's name and key, then the entry's id. */
     private static String name(RuleEntry e) {
-        return e.family().chinese() + " " + e.family().key() + " / " + e.id();
+        return RuleFamilies.SHIPPED.of(e.family()).name().zh() + " " + e.family().key() + " / " + e.id();
     }
 
     private static String where(RuleScope scope) {

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,7 +132,7 @@ public final class RuleSetHistory implements Serializable {
     }
 
     private static Map<RuleFamily, List<Candidate>> candidatesOf(RuleSet rs) {
-        Map<RuleFamily, List<Candidate>> byFamily = new EnumMap<>(RuleFamily.class);
+        Map<RuleFamily, List<Candidate>> byFamily = new HashMap<>();
         for (RuleEntry e : rs.rules()) {
             Optional<InForce<RuleParameters>> decision = e.enabled()
                     ? Optional.of(new InForce<>(rs.version(), e.id(), e.parameters())) : Optional.empty();

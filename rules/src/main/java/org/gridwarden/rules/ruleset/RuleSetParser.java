@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.gridwarden.rules.RuleFamilies;
 
 /**
  * Turns a rule set's YAML tree into a {@link RuleSet}, finding every field of the wrong shape: unknown fields
@@ -175,7 +176,7 @@ final class RuleSetParser {
         if (!(rules.get(i) instanceof ObjectNode node)) {
             return;
         }
-        RuleFamily family = RuleFamily.byKey(node.path("rule").asText()).orElse(null);
+        RuleFamily family = RuleFamilies.SHIPPED.byKey(node.path("rule").asText()).orElse(null);
         if (family == null) {
             return;
         }
@@ -246,14 +247,14 @@ final class RuleSetParser {
         JsonNode rule = node.get("rule");
         String at = pointer + "/rule";
         if (rule == null || rule.isNull()) {
-            findings.add(Finding.at(at, "missing; name the rule this entry sets: " + Names.either(RuleFamily.keys())));
+            findings.add(Finding.at(at, "missing; name the rule this entry sets: " + Names.either(RuleFamilies.SHIPPED.keys())));
             return null;
         }
-        RuleFamily family = rule.isTextual() ? RuleFamily.byKey(rule.asText()).orElse(null) : null;
+        RuleFamily family = rule.isTextual() ? RuleFamilies.SHIPPED.byKey(rule.asText()).orElse(null) : null;
         if (family == null) {
             findings.add(Finding.at(at, ValueShapes.shown(rule) + " is not a rule"
-                    + Names.didYouMean(rule.asText(), RuleFamily.keys()) + "; the rules are "
-                    + Names.list(RuleFamily.keys())));
+                    + Names.didYouMean(rule.asText(), RuleFamilies.SHIPPED.keys()) + "; the rules are "
+                    + Names.list(RuleFamilies.SHIPPED.keys())));
         }
         return family;
     }

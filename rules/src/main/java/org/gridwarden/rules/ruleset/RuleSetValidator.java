@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.gridwarden.rules.RuleFamilies;
 import org.gridwarden.rules.model.Channel;
 import org.gridwarden.rules.model.Priority;
 import org.gridwarden.rules.reference.Category;
@@ -28,13 +29,6 @@ import org.gridwarden.rules.reference.ReferenceData;
  * or not, since a value written is a value someone may switch on.
  */
 final class RuleSetValidator {
-
-    /** The periods that may be counted in working days (工作日); every other one runs on the clock. */
-    private static final Map<RuleFamily, List<String>> WORKING_DAY_PERIODS =
-            Map.of(RuleFamily.OVERDUE, List.of("/escalationDelay", "/signForLimit", "/timeLimits/"));
-
-    /** The rules whose events have no category, which a scope by families or categories never covers. */
-    private static final Set<RuleFamily> WITHOUT_CATEGORY = Set.of(RuleFamily.SILENT_GRID);
 
     private final ReferenceData reference;
     private final List<Finding> findings = new ArrayList<>();
@@ -97,7 +91,8 @@ final class RuleSetValidator {
     }
 
     private void periods(String at, RuleFamily family, Map<String, Object> leaves) {
-        List<String> workingDays = family == null ? List.of() : WORKING_DAY_PERIODS.getOrDefault(family, List.of());
+        // the periods that may be counted in working days (工作日); every other one runs on the clock
+        List<String> workingDays = family == null ? List.of() : RuleFamilies.SHIPPED.of(family).workingDayPeriods();
         leaves.forEach((field, value) -> {
             if (!(value instanceof TimeSpan span)) {
                 return;
@@ -140,7 +135,7 @@ final class RuleSetValidator {
         }
         if (values.get("threshold") instanceof Integer threshold && threshold < 2) {
             findings.add(Finding.at(at + "/threshold", threshold + " must be at least 2 (one complaint is not a "
-                    + (e.family() == RuleFamily.COMPLAINT_SURGE ? "surge" : "repetition") + ")"));
+                    + (e.family().equals(RuleFamily.COMPLAINT_SURGE) ? "surge" : "repetition") + ")"));
         }
         if (values.get("channels") instanceof List<?> channels && channels.isEmpty()) {
             findings.add(Finding.at(at + "/channels", "an empty list; name at least one channel: "
@@ -213,7 +208,7 @@ final class RuleSetValidator {
         } else if (coverage.coversNoCategory()) {
             findings.add(Finding.atKey(at, "covers nothing: no category belongs to all of the families and"
                     + " categories it names, so this entry never applies"));
-        } else if (WITHOUT_CATEGORY.contains(family) && coverage.categories() != null) {
+        } else if (RuleFamilies.SHIPPED.of(family).decidesWithoutCategory() && coverage.categories() != null) {
             findings.add(Finding.atKey(at, family.key() + " decides without a category (a grid falls silent whatever"
                     + " the subject), so a scope by families or categories never applies; scope it by streets,"
                     + " communities or grids"));
@@ -255,7 +250,7 @@ final class RuleSetValidator {
             if (earlier.index() >= later.index()) {
                 return;
             }
-            if (earlier.family() == later.family() && coverage.get(earlier.index()) != null
+            if (earlier.family().equals(later.family()) && coverage.get(earlier.index()) != null
                     && coverage.get(earlier.index()).includes(covered)) {
                 boolean scoped = !later.scope().isEverywhere();
                 findings.add(new Finding("/rules/" + later.index() + (scoped ? "/scope" : ""), scoped,

@@ -20,23 +20,17 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.RuleFamilies;
+import org.gridwarden.rules.RuleStreams;
 import org.gridwarden.rules.alert.BeforeHorizon;
-import org.gridwarden.rules.complaint.ComplaintAfterClosureRule;
-import org.gridwarden.rules.complaint.ComplaintSurgeRule;
-import org.gridwarden.rules.complaint.RepeatComplaintRule;
-import org.gridwarden.rules.grid.SilentGridRule;
-import org.gridwarden.rules.hazard.HazardNotFiledRule;
-import org.gridwarden.rules.hazard.HazardNotReportedRule;
-import org.gridwarden.rules.hazard.PatrolMissedHazardRule;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.LedgerEvent;
-import org.gridwarden.rules.overdue.OverdueCaseRule;
 import org.gridwarden.rules.privacy.PersonalDataGuard;
 
 /**
  * A sample scenario's ledger events and grid reports, after the personal-data guard, through every rule family
- * at once on the test MiniCluster in BATCH mode, up to the replay horizon (the newest record).
+ * of the registry at once on the test MiniCluster in BATCH mode, up to the replay horizon (the newest record).
  */
 public final class AllRules {
 
@@ -71,14 +65,12 @@ public final class AllRules {
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<GridReport>noWatermarks()
                         .withTimestampAssigner((r, ts) -> r.observedAt().toEpochMilli()))
                 .uid("reports-time").name("reports-time");
-        DataStream<Alert> alerts = OverdueCaseRule.detect(ledger, ctx).union(
-                RepeatComplaintRule.detect(ledger, ctx),
-                ComplaintAfterClosureRule.detect(ledger, ctx),
-                ComplaintSurgeRule.detect(ledger, ctx),
-                HazardNotReportedRule.detect(ledger, grid, ctx),
-                PatrolMissedHazardRule.detect(ledger, grid, ctx),
-                HazardNotFiledRule.detect(ledger, grid, ctx),
-                SilentGridRule.detect(ledger, grid, ctx));
+        RuleStreams streams = new RuleStreams(ledger, grid);
+        RuleFamilies.SHIPPED.all().forEach(family -> family.operator().wire(streams, ctx));
+        DataStream<Alert> alerts = streams.alerts().get(0);
+        for (DataStream<Alert> more : streams.alerts().subList(1, streams.alerts().size())) {
+            alerts = alerts.union(more);
+        }
         List<Alert> out = new ArrayList<>();
         try (CloseableIterator<Alert> it = alerts.filter(new BeforeHorizon(horizon)).uid("horizon").name("horizon")
                 .executeAndCollect("all rules")) {

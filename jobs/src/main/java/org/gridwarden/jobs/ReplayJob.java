@@ -3,28 +3,18 @@ package org.gridwarden.jobs;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.CloseableIterator;
 import org.gridwarden.connectors.replay.ReplayOutputWriter;
 import org.gridwarden.connectors.replay.ReplayRecord;
-import org.gridwarden.rules.alert.BeforeHorizon;
 import org.gridwarden.rules.ingest.IngestCounters;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.DeadLetter;
-import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.privacy.Pseudonyms;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.RuleContext;
@@ -96,97 +86,41 @@ public final class ReplayJob {
         Instant readFrom = window.readFrom(history, reference.calendar());
         ReplayInput input = settings.kafka() != null ? null : ReplayInput.in(settings.input(),
                 readFrom == null ? null : readFrom.atZone(zone).toLocalDate(), window.lastDay(zone));
-        StreamExecutionEnvironment env = JobEnvironments.create(
-                JobEnvironments.boundedLocal(settings.mode(), settings.parallelism()));
-        ReplayInput.Streams streams = input == null ? settings.kafka().read(env, reference, ruleSet.ingest())
-                : input.read(env, reference, ruleSet.ingest(), settings.asOf());
-        EventWindow read = new EventWindow(readFrom, window.emitTo());
-        DataStream<Ingested> reports = streams.gridReports().filter(read)
-                .uid("replay-window-grid-reports").name("Event-time window (grid reports)");
-        DataStream<Ingested> ledger = streams.ledgerEvents().filter(read)
-                .uid("replay-window-ledger-events").name("Event-time window (ledger events)");
+        BoundedRun run = new BoundedRun(settings.mode(), settings.parallelism(), window.horizon(settings.until()));
+        ReplayInput.Streams read = input == null ? settings.kafka().read(run.env(), reference, ruleSet.ingest())
+                : input.read(run.env(), reference, ruleSet.ingest(), settings.asOf());
+        ReplayInput.Streams windowed = run.window(read, readFrom, window.emitTo(), "replay-");
 
-        AlertWorkflow.Outputs outputs = AlertWorkflow.define(reports, ledger, RuleContext.of(reference, history),
-                PseudonymKey.orSample(settings.pseudonyms()));
-        Instant knownHorizon = window.horizon(settings.until());
-        DataStream<Alert> raised = knownHorizon == null ? outputs.alerts() : outputs.alerts()
-                .filter(new AlertsBeforeHorizon(knownHorizon)).uid("alerts-before-horizon").name("Alerts up to the horizon");
-        DataStream<ReplayRecord> results = raised.map(new AlertRecord()).uid("collect-alerts").name("Alerts")
+        AlertWorkflow.Outputs outputs = AlertWorkflow.define(windowed.gridReports(), windowed.ledgerEvents(),
+                RuleContext.of(reference, history), PseudonymKey.orSample(settings.pseudonyms()));
+        DataStream<ReplayRecord> results = run.upToHorizon(outputs.alerts(), "alerts-before-horizon")
+                .map(new AlertRecord()).uid("collect-alerts").name("Alerts")
                 .union(outputs.deadLetters().map(new DeadLetterRecord()).uid("collect-dead-letters").name("Dead letters"));
 
-        Instant started = Instant.now();
         List<Alert> alerts = new ArrayList<>();
-        AtomicLong alertsSoFar = new AtomicLong();
         List<DeadLetter> deadLetters = new ArrayList<>();
-        CloseableIterator<ReplayRecord> collected = results.collectAsync();
-        JobClient job = env.executeAsync("gridwarden replay");
-        try (collected; JobProgress ticker = JobProgress.start(job, started, progress::println,
-                progress(zone, alertsSoFar))) {
-            while (collected.hasNext()) {
-                ReplayRecord r = collected.next();
-                if (r.alert() != null) {
-                    alerts.add(r.alert());
-                    alertsSoFar.incrementAndGet();
-                } else {
-                    deadLetters.add(r.deadLetter());
-                }
-            }
-        }
-        JobExecutionResult result = job.getJobExecutionResult().get();
-        Duration took = Duration.between(started, Instant.now());
+        BoundedRun.Finished finished = run.collect(results, "gridwarden replay", zone, progress::println,
+                r -> r.alert() != null, r -> {
+                    if (r.alert() != null) {
+                        alerts.add(r.alert());
+                    } else {
+                        deadLetters.add(r.deadLetter());
+                    }
+                });
 
-        Instant horizon = horizon(window.horizon(settings.until()), result);
-        BeforeHorizon beforeHorizon = new BeforeHorizon(horizon);
-        List<Alert> inHorizon = alerts.stream().filter(beforeHorizon::filter).toList();
+        List<Alert> inHorizon = finished.upToHorizon(alerts);
         List<Alert> emitted = inHorizon.stream().filter(a -> window.contains(a.eventTime())).toList();
         progress.println("  writing: " + Plural.of(emitted.size(), "alert") + " and "
                 + Plural.of(deadLetters.size(), "dead letter") + " to " + settings.out());
         new ReplayOutputWriter(Clock.systemUTC()).write(settings.out(), emitted, deadLetters);
-        return new ReplaySummary(outputs.rules(), emitted, deadLetters.size(), counter(result, IngestCounters.IN),
-                counter(result, IngestCounters.PROCESSED), counter(result, IngestCounters.INVALID),
-                counter(result, IngestCounters.LATE), counter(result, IngestCounters.CONFLICTING),
-                counter(result, IngestCounters.DUPLICATES), horizon,
-                alerts.size() - inHorizon.size() + counter(result, AlertsBeforeHorizon.AFTER_HORIZON),
+        return new ReplaySummary(outputs.rules(), emitted, deadLetters.size(), finished.counter(IngestCounters.IN),
+                finished.counter(IngestCounters.PROCESSED), finished.counter(IngestCounters.INVALID),
+                finished.counter(IngestCounters.LATE), finished.counter(IngestCounters.CONFLICTING),
+                finished.counter(IngestCounters.DUPLICATES), finished.horizon(),
+                alerts.size() - inHorizon.size() + finished.alertsDroppedInJob(),
                 new ReplaySummary.Reading(window, readFrom, input == null ? List.of() : input.days(),
-                        counter(result, EventWindow.READ), zone, input == null ? List.of() : input.emptyDays()),
-                inHorizon.size() - emitted.size(), took);
-    }
-
-    /**
-     * The progress line of a running replay, naming its phase: "reading" while the count of records read grows;
-     * once it stands still, the rules are firing the timers due at the end of input (BATCH mode holds every timer
-     * until then), which on a long history takes a while of its own.
-     */
-    public static JobProgress.Line progress(ZoneId zone, AtomicLong alertsSoFar) {
-        AtomicLong readBefore = new AtomicLong(-1);
-        return (acc, elapsed) -> {
-            long read = (Long) acc.getOrDefault(EventWindow.READ, 0L);
-            Object newest = acc.get(EventWindow.NEWEST_READ);
-            String position = newest instanceof Long t && t != Long.MIN_VALUE
-                    ? " up to " + OffsetDateTime.ofInstant(Instant.ofEpochMilli(t), zone) : "";
-            String alerts = Plural.of(alertsSoFar.get(), "alert") + " so far, " + elapsed.toSeconds() + " s";
-            if (read > 0 && read == readBefore.getAndSet(read)) {
-                return "  firing end-of-input timers: " + Plural.of(read, "record") + " read" + position + ", "
-                        + alerts;
-            }
-            return "  reading: " + Plural.of(read, "record") + position + ", " + alerts;
-        };
-    }
-
-    /**
-     * The horizon of a finished bounded run: {@code until} when given, else the newest event time it
-     * admitted (a record dated too far ahead is dead-lettered FUTURE, so it never sets the horizon). No alert
-     * after it has happened yet.
-     */
-    public static Instant horizon(Instant until, JobExecutionResult result) {
-        Long latest = result.getAccumulatorResult(IngestCounters.LATEST_EVENT_TIME);
-        return until != null ? until
-                : latest == null || latest == Long.MIN_VALUE ? Instant.MIN : Instant.ofEpochMilli(latest);
-    }
-
-    private static long counter(JobExecutionResult result, String name) {
-        Long v = result.getAccumulatorResult(name);
-        return v == null ? 0 : v;
+                        finished.counter(EventWindow.READ), zone, input == null ? List.of() : input.emptyDays()),
+                inHorizon.size() - emitted.size(), finished.took());
     }
 
     private static final class AlertRecord implements MapFunction<Alert, ReplayRecord> {

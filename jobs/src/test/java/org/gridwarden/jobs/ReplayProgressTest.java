@@ -17,7 +17,7 @@ class ReplayProgressTest {
     @Test
     void readingThenFiringTimers_whenTheCountStandsStill() {
         AtomicLong alerts = new AtomicLong(1);
-        JobProgress.Line line = ReplayJob.progress(SHANGHAI, alerts);
+        JobProgress.Line line = BoundedRun.progress(SHANGHAI, alerts);
         long newest = Instant.parse("2026-12-17T01:30:00Z").toEpochMilli();
 
         assertEquals("  reading: 1 record up to 2026-12-17T09:30+08:00, 1 alert so far, 3 s",
@@ -32,7 +32,7 @@ class ReplayProgressTest {
 
     @Test
     void beforeTheFirstRecord_itIsReading() {
-        JobProgress.Line line = ReplayJob.progress(SHANGHAI, new AtomicLong());
+        JobProgress.Line line = BoundedRun.progress(SHANGHAI, new AtomicLong());
         assertEquals("  reading: 0 records, 0 alerts so far, 3 s", line.of(Map.of(), Duration.ofSeconds(3)));
         assertEquals("  reading: 0 records, 0 alerts so far, 6 s", line.of(Map.of(), Duration.ofSeconds(6)));
     }

@@ -1,33 +1,22 @@
 package org.gridwarden.jobs.backtest;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.CloseableIterator;
 import org.gridwarden.jobs.AlertWorkflow;
+import org.gridwarden.jobs.BoundedRun;
 import org.gridwarden.jobs.EventWindow;
-import org.gridwarden.jobs.JobEnvironments;
-import org.gridwarden.jobs.JobProgress;
 import org.gridwarden.jobs.PseudonymKey;
 import org.gridwarden.jobs.ReplayInput;
-import org.gridwarden.jobs.ReplayJob;
 import org.gridwarden.rules.RuleContext;
-import org.gridwarden.rules.alert.BeforeHorizon;
 import org.gridwarden.rules.model.Alert;
-import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.privacy.Pseudonyms;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.RuleSetHistory;
@@ -57,15 +46,10 @@ public final class BacktestJob {
     public static BacktestRun run(Settings settings, ReferenceData reference, RuleSetHistory baseline,
             RuleSetHistory candidate, Consumer<String> progress) throws Exception {
         ReplayInput input = ReplayInput.in(settings.input());
-        StreamExecutionEnvironment env = JobEnvironments.create(
-                JobEnvironments.boundedLocal(RuntimeExecutionMode.BATCH, settings.parallelism()));
+        BoundedRun run = new BoundedRun(RuntimeExecutionMode.BATCH, settings.parallelism(), settings.to());
         // no record is late in BATCH mode, so the allowed lateness of the shared sources decides nothing
-        ReplayInput.Streams streams = input.read(env, reference, baseline.latest().ingest(), null);
-        EventWindow window = new EventWindow(settings.from(), settings.to());
-        DataStream<Ingested> reports = streams.gridReports().filter(window)
-                .uid("backtest-window-grid-reports").name("Event-time window (grid reports)");
-        DataStream<Ingested> ledger = streams.ledgerEvents().filter(window)
-                .uid("backtest-window-ledger-events").name("Event-time window (ledger events)");
+        ReplayInput.Streams windowed = run.window(input.read(run.env(), reference, baseline.latest().ingest(), null),
+                settings.from(), settings.to(), "backtest-");
 
         Pseudonyms pseudonyms = PseudonymKey.orSample(settings.pseudonyms());
         Map<Side, List<String>> rules = new EnumMap<>(Side.class);
@@ -73,42 +57,25 @@ public final class BacktestJob {
         for (Side side : Side.values()) {
             RuleContext ctx = RuleContext.of(reference, side == Side.BASELINE ? baseline : candidate)
                     .withUidPrefix(side.uidPrefix());
-            AlertWorkflow.Outputs outputs = AlertWorkflow.define(reports, ledger, ctx, pseudonyms);
+            AlertWorkflow.Outputs outputs = AlertWorkflow.define(windowed.gridReports(), windowed.ledgerEvents(), ctx,
+                    pseudonyms);
             rules.put(side, outputs.rules());
-            tagged.add(outputs.alerts().map(new Tag(side)).uid(ctx.uid("tag-alerts"))
-                    .name("Alerts of the " + side.name().toLowerCase()));
+            tagged.add(run.upToHorizon(outputs.alerts(), ctx.uid("alerts-before-horizon")).map(new Tag(side))
+                    .uid(ctx.uid("tag-alerts")).name("Alerts of the " + side.name().toLowerCase()));
         }
 
-        ZoneId zone = ZoneId.of(reference.district().timeZone());
-        Instant started = Instant.now();
         Map<Side, List<Alert>> alerts = new EnumMap<>(Map.of(Side.BASELINE, new ArrayList<>(),
                 Side.CANDIDATE, new ArrayList<>()));
-        AtomicLong alertsSoFar = new AtomicLong();
-        CloseableIterator<SidedAlert> collected = tagged.get(0).union(tagged.get(1)).collectAsync();
-        JobClient job = env.executeAsync("gridwarden rules backtest");
-        try (collected; JobProgress ticker = JobProgress.start(job, started, progress,
-                ReplayJob.progress(zone, alertsSoFar))) {
-            while (collected.hasNext()) {
-                SidedAlert a = collected.next();
-                alerts.get(a.side()).add(a.alert());
-                alertsSoFar.incrementAndGet();
-            }
-        }
-        JobExecutionResult result = job.getJobExecutionResult().get();
-        Duration took = Duration.between(started, Instant.now());
+        BoundedRun.Finished finished = run.collect(tagged.get(0).union(tagged.get(1)), "gridwarden rules backtest",
+                reference.zone(), progress, a -> true, a -> alerts.get(a.side()).add(a.alert()));
 
-        Instant horizon = ReplayJob.horizon(settings.to(), result);
-        BeforeHorizon beforeHorizon = new BeforeHorizon(horizon);
-        List<Alert> baselineAlerts = alerts.get(Side.BASELINE).stream().filter(beforeHorizon::filter).toList();
-        List<Alert> candidateAlerts = alerts.get(Side.CANDIDATE).stream().filter(beforeHorizon::filter).toList();
-        long afterHorizon = alertsSoFar.get() - baselineAlerts.size() - candidateAlerts.size();
+        List<Alert> baselineAlerts = finished.upToHorizon(alerts.get(Side.BASELINE));
+        List<Alert> candidateAlerts = finished.upToHorizon(alerts.get(Side.CANDIDATE));
+        long afterHorizon = finished.alertsCollected() - baselineAlerts.size() - candidateAlerts.size()
+                + finished.alertsDroppedInJob();
         return new BacktestRun(rules.get(Side.BASELINE), rules.get(Side.CANDIDATE), baselineAlerts, candidateAlerts,
-                horizon, counter(result, EventWindow.READ), counter(result, EventWindow.IN_WINDOW), afterHorizon, took);
-    }
-
-    private static long counter(JobExecutionResult result, String name) {
-        Long v = result.getAccumulatorResult(name);
-        return v == null ? 0 : v;
+                finished.horizon(), finished.counter(EventWindow.READ), finished.counter(EventWindow.IN_WINDOW),
+                afterHorizon, finished.took());
     }
 
     private static final class Tag implements MapFunction<Alert, SidedAlert> {

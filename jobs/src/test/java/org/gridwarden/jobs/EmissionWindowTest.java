@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.gridwarden.jobs.generate.GeneratorSettings;
+import org.gridwarden.testkit.generate.GeneratorSettings;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.testing.Fixtures;
 import org.junit.jupiter.api.BeforeAll;

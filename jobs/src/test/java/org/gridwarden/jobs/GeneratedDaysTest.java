@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.gridwarden.jobs.generate.GenerationSummary;
+import org.gridwarden.testkit.generate.GenerationSummary;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.privacy.Pseudonyms;

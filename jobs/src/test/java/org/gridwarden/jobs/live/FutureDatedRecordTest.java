@@ -19,7 +19,7 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.gridwarden.connectors.codec.AlertCodec;
-import org.gridwarden.connectors.kafka.TimedLinePlayer;
+import org.gridwarden.testkit.kafka.TimedLinePlayer;
 import org.gridwarden.jobs.EmissionWindow;
 import org.gridwarden.jobs.ReplayJob;
 import org.gridwarden.jobs.ReplaySummary;

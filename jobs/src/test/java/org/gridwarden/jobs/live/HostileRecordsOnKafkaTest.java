@@ -19,7 +19,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.gridwarden.connectors.kafka.TimedLinePlayer;
+import org.gridwarden.testkit.kafka.TimedLinePlayer;
 import org.gridwarden.rules.model.DeadLetter;
 import org.gridwarden.rules.ruleset.IngestLimits;
 import org.gridwarden.rules.ruleset.IngestRules;

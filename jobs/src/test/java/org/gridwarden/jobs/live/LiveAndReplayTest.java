@@ -17,7 +17,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.gridwarden.connectors.codec.AlertCodec;
 import org.gridwarden.connectors.kafka.AlertTopicWatcher;
 import org.gridwarden.connectors.kafka.ReplayTopicWriter;
-import org.gridwarden.connectors.kafka.TimedLinePlayer;
+import org.gridwarden.testkit.kafka.TimedLinePlayer;
 import org.gridwarden.jobs.EmissionWindow;
 import org.gridwarden.jobs.KafkaHistory;
 import org.gridwarden.jobs.ReplayJob;

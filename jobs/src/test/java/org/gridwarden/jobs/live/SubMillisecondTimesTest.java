@@ -11,7 +11,7 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.gridwarden.connectors.kafka.TimedLinePlayer;
+import org.gridwarden.testkit.kafka.TimedLinePlayer;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.testing.Fixtures;
 import org.junit.jupiter.api.Test;

@@ -6,16 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.gridwarden.rules.reference.ReferenceData;
+import org.gridwarden.rules.reference.ReferenceDataLoader;
+import org.gridwarden.rules.ruleset.RuleSetHistory;
+import org.gridwarden.rules.ruleset.RuleSetLoader;
 import org.gridwarden.testkit.generate.CityPreset;
 import org.gridwarden.testkit.generate.CityReference;
 import org.gridwarden.testkit.generate.ExpectedAlerts;
 import org.gridwarden.testkit.generate.GeneratorSettings;
 import org.gridwarden.testkit.generate.Layout;
 import org.gridwarden.testkit.generate.StreamGenerator;
-import org.gridwarden.rules.reference.ReferenceData;
-import org.gridwarden.rules.reference.ReferenceDataLoader;
-import org.gridwarden.rules.ruleset.RuleSetHistory;
-import org.gridwarden.rules.ruleset.RuleSetLoader;
 
 /**
  * Generated city days for a benchmark, in one directory: the two streams, the manifest and, for a city of

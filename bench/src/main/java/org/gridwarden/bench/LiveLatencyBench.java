@@ -25,13 +25,13 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.FileUtils;
 import org.gridwarden.connectors.kafka.AlertTopicWatcher;
-import org.gridwarden.testkit.kafka.EmbeddedKafka;
 import org.gridwarden.connectors.kafka.KafkaSettings;
 import org.gridwarden.connectors.kafka.live.QuietPartitions;
 import org.gridwarden.jobs.LiveJob;
 import org.gridwarden.rules.reference.Department;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.RuleSetHistory;
+import org.gridwarden.testkit.kafka.EmbeddedKafka;
 
 /**
  * Alert latency of the live job (实时预警时延): the live job ({@link LiveJob}) on a local Flink MiniCluster against

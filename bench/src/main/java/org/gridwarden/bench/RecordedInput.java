@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.gridwarden.testkit.kafka.TimedLinePlayer;
 import org.gridwarden.jobs.ReplayInput;
+import org.gridwarden.testkit.kafka.TimedLinePlayer;
 
 /**
  * The first {@code count} recorded input lines of a directory (as {@code gridwarden generate} writes it, plain,

@@ -12,8 +12,8 @@ import org.gridwarden.bench.BaselineResult;
 import org.gridwarden.bench.ParseFloor;
 import org.gridwarden.jobs.GeneratedDays;
 import org.gridwarden.jobs.ReplayInput;
-import org.gridwarden.testkit.generate.GenerationSummary;
 import org.gridwarden.rules.testing.Fixtures;
+import org.gridwarden.testkit.generate.GenerationSummary;
 import org.junit.jupiter.api.Test;
 
 /** The parse floor goes through every line of the replay's input and decodes each as the job does. */

@@ -28,11 +28,11 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.gridwarden.testkit.kafka.EmbeddedKafka;
 import org.gridwarden.connectors.kafka.KafkaSettings;
-import org.gridwarden.testkit.kafka.ScenarioTopics;
 import org.gridwarden.jobs.live.LiveJobOptions;
 import org.gridwarden.rules.testing.Fixtures;
+import org.gridwarden.testkit.kafka.EmbeddedKafka;
+import org.gridwarden.testkit.kafka.ScenarioTopics;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

@@ -20,9 +20,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.gridwarden.app.watch.AlertWatch;
 import org.gridwarden.connectors.kafka.AlertRecordSerializer;
-import org.gridwarden.testkit.kafka.EmbeddedKafka;
 import org.gridwarden.rules.routing.RoutedAlert;
 import org.gridwarden.rules.testing.Fixtures;
+import org.gridwarden.testkit.kafka.EmbeddedKafka;
 import org.junit.jupiter.api.Test;
 
 /**

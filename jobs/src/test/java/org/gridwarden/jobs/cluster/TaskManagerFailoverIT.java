@@ -21,13 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.gridwarden.connectors.codec.AlertCodec;
 import org.gridwarden.connectors.kafka.AlertTopicWatcher;
-import org.gridwarden.testkit.kafka.EmbeddedKafka;
 import org.gridwarden.connectors.kafka.KafkaSettings;
-import org.gridwarden.testkit.kafka.TimedLinePlayer;
-import org.gridwarden.testkit.kafka.ScenarioTopics;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.testing.Fixtures;
+import org.gridwarden.testkit.kafka.EmbeddedKafka;
+import org.gridwarden.testkit.kafka.ScenarioTopics;
+import org.gridwarden.testkit.kafka.TimedLinePlayer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.gridwarden.testkit.generate.DistrictTime.Window;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.model.LedgerEventType;
 import org.gridwarden.rules.model.Priority;
@@ -27,6 +26,7 @@ import org.gridwarden.rules.ruleset.OverdueRules;
 import org.gridwarden.rules.ruleset.TimeSpan;
 import org.gridwarden.rules.time.ClockKind;
 import org.gridwarden.rules.time.WorkingCalendar;
+import org.gridwarden.testkit.generate.DistrictTime.Window;
 
 /**
  * Plans the whole life of a case when it is created (受理 → 派单 → 签收 → [挂起/恢复 | 延期] → 回复 → 办结,

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.gridwarden.testkit.generate.DistrictTime.Window;
 import org.gridwarden.rules.model.Channel;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.LedgerEvent;
@@ -24,6 +23,7 @@ import org.gridwarden.rules.reference.Category;
 import org.gridwarden.rules.reference.GridPlace;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.RuleSet;
+import org.gridwarden.testkit.generate.DistrictTime.Window;
 
 /**
  * A day in the district, grid by grid in reference order: the grid worker's patrol, visits, hazards and their

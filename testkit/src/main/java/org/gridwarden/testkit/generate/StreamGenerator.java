@@ -21,11 +21,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.gridwarden.connectors.codec.ContractJson;
-import org.gridwarden.testkit.generate.GenerationSummary.CaseSummary;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.RuleSet;
+import org.gridwarden.testkit.generate.GenerationSummary.CaseSummary;
 
 /**
  * Generates realistic input streams for a district (input contract v1): {@code grid-reports.jsonl},

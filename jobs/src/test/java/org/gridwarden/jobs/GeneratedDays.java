@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.apache.flink.util.FileUtils;
-import org.gridwarden.jobs.generate.GenerationSummary;
-import org.gridwarden.jobs.generate.GeneratorSettings;
-import org.gridwarden.jobs.generate.Layout;
-import org.gridwarden.jobs.generate.StreamGenerator;
 import org.gridwarden.rules.testing.Fixtures;
+import org.gridwarden.testkit.generate.GenerationSummary;
+import org.gridwarden.testkit.generate.GeneratorSettings;
+import org.gridwarden.testkit.generate.Layout;
+import org.gridwarden.testkit.generate.StreamGenerator;
 
 /**
  * 60 generated days of the sample district under the shipped rule set (seed 42), written once per test JVM

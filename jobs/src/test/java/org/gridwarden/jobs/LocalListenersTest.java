@@ -28,11 +28,11 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.gridwarden.connectors.kafka.EmbeddedKafka;
 import org.gridwarden.connectors.kafka.KafkaSettings;
-import org.gridwarden.jobs.demo.Demo;
 import org.gridwarden.jobs.live.LiveJobOptions;
 import org.gridwarden.rules.testing.Fixtures;
+import org.gridwarden.testkit.kafka.EmbeddedKafka;
+import org.gridwarden.testkit.kafka.ScenarioTopics;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -45,7 +45,7 @@ class LocalListenersTest {
     @Test
     void aLiveJobStartedAsRunDoesListensOnLoopbackOnly() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            Demo.createTopics(kafka, KafkaSettings.defaults(kafka.bootstrapServers()), Fixtures.reference());
+            ScenarioTopics.createTopics(kafka, KafkaSettings.defaults(kafka.bootstrapServers()), Fixtures.reference());
             Set<InetSocketAddress> before = listeningSockets();
 
             LiveJobOptions options = new LiveJobOptions();

@@ -5,9 +5,9 @@ import org.gridwarden.connectors.kafka.KafkaEndpoints;
 import org.gridwarden.connectors.kafka.KafkaSettings;
 import org.gridwarden.connectors.kafka.live.QuietPartitions;
 import org.gridwarden.jobs.LiveJob;
-import org.gridwarden.jobs.cli.DistrictOptions;
-import org.gridwarden.jobs.cli.KafkaPropertiesOption;
-import org.gridwarden.jobs.cli.PseudonymKeyOption;
+import org.gridwarden.jobs.options.DistrictOptions;
+import org.gridwarden.jobs.options.KafkaPropertiesOption;
+import org.gridwarden.jobs.options.PseudonymKeyOption;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

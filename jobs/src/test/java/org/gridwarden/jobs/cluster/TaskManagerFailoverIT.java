@@ -21,13 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.gridwarden.connectors.codec.AlertCodec;
 import org.gridwarden.connectors.kafka.AlertTopicWatcher;
-import org.gridwarden.connectors.kafka.EmbeddedKafka;
 import org.gridwarden.connectors.kafka.KafkaSettings;
-import org.gridwarden.connectors.kafka.TimedLinePlayer;
-import org.gridwarden.jobs.demo.Demo;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.testing.Fixtures;
+import org.gridwarden.testkit.kafka.EmbeddedKafka;
+import org.gridwarden.testkit.kafka.ScenarioTopics;
+import org.gridwarden.testkit.kafka.TimedLinePlayer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +69,7 @@ class TaskManagerFailoverIT {
 
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             KafkaSettings topics = KafkaSettings.defaults(kafka.bootstrapServers());
-            List<String> alertTopics = Demo.createTopics(kafka, topics, reference);
+            List<String> alertTopics = ScenarioTopics.createTopics(kafka, topics, reference);
 
             Instant clusterStart = Instant.now();
             try (FlinkProcessCluster cluster = FlinkProcessCluster.start(root.resolve("cluster/conf"), classpath,
@@ -96,7 +96,7 @@ class TaskManagerFailoverIT {
                 Map<String, List<Alert>> received = new ConcurrentHashMap<>();
                 try (AlertTopicWatcher watcher = new AlertTopicWatcher(kafka.bootstrapServers(), alertTopics,
                         (topic, alert) -> received.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(alert))) {
-                    List<TimedLinePlayer.Line> lines = Demo.scenarioLines(scenario, topics);
+                    List<TimedLinePlayer.Line> lines = ScenarioTopics.scenarioLines(scenario, topics);
                     AtomicInteger played = new AtomicInteger();
                     ExecutorService player = Executors.newSingleThreadExecutor();
                     try {

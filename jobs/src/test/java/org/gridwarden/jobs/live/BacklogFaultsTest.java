@@ -20,16 +20,16 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.gridwarden.connectors.kafka.KafkaSettings;
-import org.gridwarden.connectors.kafka.TimedLinePlayer;
 import org.gridwarden.connectors.kafka.live.QuietPartitions;
-import org.gridwarden.jobs.demo.Demo;
-import org.gridwarden.jobs.generate.CityRates;
-import org.gridwarden.jobs.generate.ExpectedAlerts;
-import org.gridwarden.jobs.generate.GeneratorSettings;
-import org.gridwarden.jobs.generate.Layout;
-import org.gridwarden.jobs.generate.StreamGenerator;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.testing.Fixtures;
+import org.gridwarden.testkit.generate.CityRates;
+import org.gridwarden.testkit.generate.ExpectedAlerts;
+import org.gridwarden.testkit.generate.GeneratorSettings;
+import org.gridwarden.testkit.generate.Layout;
+import org.gridwarden.testkit.generate.StreamGenerator;
+import org.gridwarden.testkit.kafka.ScenarioTopics;
+import org.gridwarden.testkit.kafka.TimedLinePlayer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,7 +129,7 @@ class BacklogFaultsTest {
         LocalDate start = LocalDate.now(DISTRICT).minusDays(days + 1L);
         StreamGenerator.generate(Fixtures.reference(), Fixtures.ruleSet(),
                 new GeneratorSettings(days, 7, start, Layout.SINGLE, rates, ExpectedAlerts.RECORDS), dir, line -> {});
-        return Demo.scenarioLines(dir, TOPICS);
+        return ScenarioTopics.scenarioLines(dir, TOPICS);
     }
 
     private static void assertNoLateRecords(LiveRun run) throws Exception {

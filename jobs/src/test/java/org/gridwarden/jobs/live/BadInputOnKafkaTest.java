@@ -22,10 +22,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.gridwarden.connectors.codec.AlertCodec;
-import org.gridwarden.connectors.kafka.TimedLinePlayer;
 import org.gridwarden.rules.ingest.IngestCounters;
 import org.gridwarden.rules.model.DeadLetter;
 import org.gridwarden.rules.testing.Fixtures;
+import org.gridwarden.testkit.kafka.TimedLinePlayer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

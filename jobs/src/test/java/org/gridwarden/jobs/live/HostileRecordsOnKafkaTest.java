@@ -19,12 +19,12 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.gridwarden.connectors.kafka.TimedLinePlayer;
 import org.gridwarden.rules.model.DeadLetter;
 import org.gridwarden.rules.ruleset.IngestLimits;
 import org.gridwarden.rules.ruleset.IngestRules;
 import org.gridwarden.rules.ruleset.RuleSet;
 import org.gridwarden.rules.testing.Fixtures;
+import org.gridwarden.testkit.kafka.TimedLinePlayer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

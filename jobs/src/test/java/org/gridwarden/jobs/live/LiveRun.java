@@ -24,12 +24,12 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.gridwarden.connectors.codec.AlertCodec;
 import org.gridwarden.connectors.kafka.AlertTopicWatcher;
-import org.gridwarden.connectors.kafka.EmbeddedKafka;
+import org.gridwarden.testkit.kafka.EmbeddedKafka;
 import org.gridwarden.connectors.kafka.KafkaSettings;
 import org.gridwarden.connectors.kafka.live.QuietPartitions;
-import org.gridwarden.connectors.kafka.TimedLinePlayer;
+import org.gridwarden.testkit.kafka.TimedLinePlayer;
 import org.gridwarden.jobs.LiveJob;
-import org.gridwarden.jobs.demo.Demo;
+import org.gridwarden.testkit.kafka.ScenarioTopics;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.ruleset.RuleSet;
 import org.gridwarden.rules.testing.Fixtures;
@@ -56,7 +56,7 @@ final class LiveRun implements AutoCloseable {
         settings = KafkaSettings.defaults(kafka.bootstrapServers())
                 .withIds("live-test", "live-test-" + UUID.randomUUID())
                 .withDelivery(DeliveryGuarantee.EXACTLY_ONCE);
-        List<String> alertTopics = Demo.createTopics(kafka, settings, Fixtures.reference());
+        List<String> alertTopics = ScenarioTopics.createTopics(kafka, settings, Fixtures.reference());
         watcher = new AlertTopicWatcher(kafka.bootstrapServers(), alertTopics,
                 (topic, alert) -> byTopic.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(alert));
     }
@@ -108,7 +108,7 @@ final class LiveRun implements AutoCloseable {
     }
 
     static List<TimedLinePlayer.Line> lines(Path scenario, KafkaSettings settings) throws IOException {
-        return Demo.scenarioLines(scenario, settings);
+        return ScenarioTopics.scenarioLines(scenario, settings);
     }
 
     static List<Alert> expected(Path scenario) throws IOException {

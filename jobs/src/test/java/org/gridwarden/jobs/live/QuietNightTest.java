@@ -21,11 +21,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.gridwarden.connectors.kafka.AlertTopicWatcher;
-import org.gridwarden.connectors.kafka.EmbeddedKafka;
+import org.gridwarden.testkit.kafka.EmbeddedKafka;
 import org.gridwarden.connectors.kafka.KafkaSettings;
 import org.gridwarden.connectors.kafka.live.QuietPartitions;
 import org.gridwarden.jobs.LiveJob;
-import org.gridwarden.jobs.demo.Demo;
+import org.gridwarden.testkit.kafka.ScenarioTopics;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.ruleset.HazardNotFiledRules;
 import org.gridwarden.rules.ruleset.RuleSet;
@@ -59,7 +59,7 @@ class QuietNightTest {
             KafkaSettings settings = KafkaSettings.defaults(kafka.bootstrapServers())
                     .withIds("quiet-night", "quiet-night-" + UUID.randomUUID())
                     .withDelivery(DeliveryGuarantee.AT_LEAST_ONCE);
-            Demo.createTopics(kafka, settings, Fixtures.reference());
+            ScenarioTopics.createTopics(kafka, settings, Fixtures.reference());
 
             LiveJob.Settings live = new LiveJob.Settings(settings, 2, QuietPartitions.live(QUIET_AFTER, QUIET_LAG),
                     Duration.ofSeconds(1), null, "hashmap", null);

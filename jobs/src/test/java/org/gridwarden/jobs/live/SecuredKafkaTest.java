@@ -37,13 +37,13 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.gridwarden.connectors.kafka.AlertTopicWatcher;
-import org.gridwarden.connectors.kafka.EmbeddedKafka;
 import org.gridwarden.connectors.kafka.KafkaSettings;
-import org.gridwarden.connectors.kafka.TimedLinePlayer;
 import org.gridwarden.jobs.LiveJob;
-import org.gridwarden.jobs.demo.Demo;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.testing.Fixtures;
+import org.gridwarden.testkit.kafka.EmbeddedKafka;
+import org.gridwarden.testkit.kafka.ScenarioTopics;
+import org.gridwarden.testkit.kafka.TimedLinePlayer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -68,7 +68,7 @@ class SecuredKafkaTest {
     void theJobWorksWithItsCredentialsAndAClientWithoutThemIsRefused() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.builder().saslUsers(USERS).start()) {
             KafkaSettings topics = KafkaSettings.defaults(kafka.bootstrapServers());
-            List<String> alertTopics = Demo.createTopics(kafka, topics, Fixtures.reference());
+            List<String> alertTopics = ScenarioTopics.createTopics(kafka, topics, Fixtures.reference());
             String prefix = "secured-" + UUID.randomUUID();
             grantAcls(kafka, prefix);
 

@@ -31,14 +31,14 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.gridwarden.connectors.kafka.EmbeddedKafka;
 import org.gridwarden.connectors.kafka.KafkaSettings;
-import org.gridwarden.connectors.kafka.TimedLinePlayer;
-import org.gridwarden.jobs.demo.Demo;
-import org.gridwarden.jobs.generate.GeneratorSettings;
-import org.gridwarden.jobs.generate.StreamGenerator;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.testing.Fixtures;
+import org.gridwarden.testkit.generate.GeneratorSettings;
+import org.gridwarden.testkit.generate.StreamGenerator;
+import org.gridwarden.testkit.kafka.EmbeddedKafka;
+import org.gridwarden.testkit.kafka.ScenarioTopics;
+import org.gridwarden.testkit.kafka.TimedLinePlayer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +72,7 @@ class SoakTest {
         LocalDate start = LocalDate.of(2026, 9, 7);
         StreamGenerator.generate(Fixtures.reference(), Fixtures.ruleSet(), new GeneratorSettings(DAYS, SEED, start),
                 dir.resolve("in"), line -> {});
-        List<TimedLinePlayer.Line> lines = withInputFaults(Demo.scenarioLines(dir.resolve("in"), TOPICS), random);
+        List<TimedLinePlayer.Line> lines = withInputFaults(ScenarioTopics.scenarioLines(dir.resolve("in"), TOPICS), random);
         Instant first = start.atStartOfDay(DISTRICT).toInstant();
         Instant outageAt = first.plus(Duration.ofHours(24L * DAYS / 4 + random.nextInt(24 * DAYS / 10)));
         Instant stopAt = first.plus(Duration.ofHours(24L * DAYS / 2 + random.nextInt(24 * DAYS / 10)));

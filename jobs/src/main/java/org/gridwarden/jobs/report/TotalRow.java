@@ -1,4 +1,0 @@
-package org.gridwarden.jobs.report;
-
-/** One line of a totals table (by rule, level or department): what is counted and its count with the trend. */
-public record TotalRow(Label label, Trend trend) {}

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CityExportsImportTest {
 
-    private static final Path RESOURCES = Fixtures.projectRoot().resolve("jobs/src/test/resources/importer");
+    private static final Path RESOURCES = Fixtures.projectRoot().resolve("importer/src/test/resources/importer");
 
     @TempDir
     Path dir;

@@ -38,7 +38,7 @@ class ImportedReplayHorizonTest {
         Path imported = dir.resolve("nyc");
         assertEquals(0, CliRun.execute(out, err, "import", "--mapping",
                 Fixtures.sampleData().resolve("new-york/mapping.yaml"), "--input",
-                Fixtures.projectRoot().resolve("jobs/src/test/resources/importer/nyc-311.csv"), "--out", imported,
+                Fixtures.projectRoot().resolve("importer/src/test/resources/importer/nyc-311.csv"), "--out", imported,
                 "--emit-reference", imported.resolve("reference"), "--exported-at", "2024-01-10T08:00:00-05:00"),
                 err.toString());
         return imported;

@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command line's logging (jobs/src/main/resources/log4j2.properties): one file per process, named by its
+ * The command line's logging (app/src/main/resources/log4j2.properties): one file per process, named by its
  * command, so two commands side by side neither share nor wipe a log; Flink's harmless warnings dropped.
  */
 class ProcessLogTest {
 
-    private static final Path CONFIG = Fixtures.projectRoot().resolve("jobs/src/main/resources/log4j2.properties");
+    private static final Path CONFIG = Fixtures.projectRoot().resolve("app/src/main/resources/log4j2.properties");
 
     @TempDir
     Path logs;

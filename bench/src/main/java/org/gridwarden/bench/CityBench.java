@@ -113,6 +113,8 @@ public final class CityBench implements Callable<Integer> {
         report.baseline(ParseFloor.read(input.files(), baselineRuns));
         report.baseline(ParseFloor.decode(input.files(), input.reference(), input.history().latest().ingest(),
                 baselineRuns));
+        report.baseline(ParseFloor.decodeByTree(input.files(), input.reference(), input.history().latest().ingest(),
+                baselineRuns));
         report.baseline(HashMapDetector.runDecoded(input.files(), input.reference(), input.history().latest(),
                 baselineRuns));
         report.baseline(HashMapDetector.run(input.files(), input.reference(), input.history().latest(),

@@ -18,7 +18,9 @@ import org.gridwarden.rules.ruleset.IngestRules;
  * to its model record (GridReport or LedgerEvent) or dead letter with the job's own codec
  * ({@link IngestDecoder}: the project's Jackson mapper, the contract's field checks and the reference-data
  * checks), and applies no rule: a replay cannot go faster per core than this. {@link #read} only reads the
- * lines (the I/O floor), to show how much of the parse floor is decoding.
+ * lines (the I/O floor), to show how much of the parse floor is decoding. {@link #decodeByTree} decodes with
+ * the codec's exact path alone (a JSON tree per line, every time through the formatter), the decoding before
+ * the fast path, to measure that path in the same run.
  *
  * <p>Each is run {@code runs} times over all files and the last run is reported (see
  * {@link BaselineResult#lastOf}).
@@ -34,7 +36,15 @@ public final class ParseFloor {
 
     /** Reads and decodes every line of {@code files}, in the order given; counts valid records and dead letters. */
     public static BaselineResult decode(List<Path> files, ReferenceData reference, IngestRules ingest, int runs) {
-        return BaselineResult.lastOf(runs, () -> decodeOnce(files, reference, ingest));
+        return BaselineResult.lastOf(runs,
+                () -> decodeOnce("parse floor", files, new IngestDecoder(reference, ingest)));
+    }
+
+    /** As {@link #decode}, with the codec's tree path alone. */
+    public static BaselineResult decodeByTree(List<Path> files, ReferenceData reference, IngestRules ingest,
+            int runs) {
+        return BaselineResult.lastOf(runs,
+                () -> decodeOnce("parse floor, tree decoding", files, IngestDecoder.treeOnly(reference, ingest)));
     }
 
     /** Reads every line of {@code files} as the replay source does, without decoding. */
@@ -42,8 +52,7 @@ public final class ParseFloor {
         return BaselineResult.lastOf(runs, () -> readOnce(files));
     }
 
-    private static BaselineResult decodeOnce(List<Path> files, ReferenceData reference, IngestRules ingest) {
-        IngestDecoder decoder = new IngestDecoder(reference, ingest);
+    private static BaselineResult decodeOnce(String name, List<Path> files, IngestDecoder decoder) {
         long valid = 0;
         long deadLetters = 0;
         RunTimer timer = RunTimer.start();
@@ -66,7 +75,7 @@ public final class ParseFloor {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(VALID, valid);
         counts.put(DEAD_LETTERS, deadLetters);
-        return new BaselineResult("parse floor", valid + deadLetters, InputFiles.bytes(files), seconds, cpuSeconds,
+        return new BaselineResult(name, valid + deadLetters, InputFiles.bytes(files), seconds, cpuSeconds,
                 counts);
     }
 

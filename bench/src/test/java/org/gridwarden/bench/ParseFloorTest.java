@@ -38,6 +38,18 @@ class ParseFloorTest {
     }
 
     @Test
+    void theTreeDecoding_countsTheSameRecordsAndDeadLetters() throws IOException {
+        List<Path> files = inputFiles(GeneratedDays.sixty().dir());
+
+        BaselineResult fast = ParseFloor.decode(files, Fixtures.reference(), Fixtures.ruleSet().ingest(), 1);
+        BaselineResult tree = ParseFloor.decodeByTree(files, Fixtures.reference(), Fixtures.ruleSet().ingest(), 1);
+
+        assertEquals(fast.counts(), tree.counts());
+        assertEquals(fast.records(), tree.records());
+        assertEquals("parse floor, tree decoding", tree.name());
+    }
+
+    @Test
     void aDayArchiveWithGzippedDays_decodesToTheSameCounts() throws IOException {
         List<Path> single = inputFiles(GeneratedDays.sixty().dir());
         List<Path> archive = inputFiles(GeneratedDays.sixtyArchive());

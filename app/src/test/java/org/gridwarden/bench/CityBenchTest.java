@@ -55,7 +55,13 @@ class CityBenchTest {
         assertTrue(md.contains("| I/O floor | 1 | " + count + " |"), md);
         assertTrue(md.contains("| parse floor | 1 | " + count + " |"), md);
         assertTrue(md.contains("| HashMap detector | 1 | " + count + " |"), md);
-        assertTrue(md.contains("| gridwarden replay (BATCH) | parallelism 1 | " + count + " |"), md);
+        assertTrue(md.contains("| parse floor, tree decoding | 1 | " + count + " |"), md);
+        assertTrue(md.contains("| gridwarden replay (BATCH, all rules) | parallelism 1 | " + count + " |"), md);
+        assertTrue(md.contains("| gridwarden replay (BATCH, overdue + repeat-complaint) | parallelism 1 | " + count
+                + " |"), md);
+        assertTrue(md.contains("| replay per CPU-second, all rules | ≥ 50,000 events per CPU-s |"), md);
+        assertTrue(md.contains("| overdue + repeat-complaint only, per CPU-s, against the HashMap detector | ≥ 60 % |"),
+                md);
         assertTrue(md.contains("| replay end to end, parallelism 1 | ≥ 250,000 events/s |"), md);
         assertTrue(md.contains("| per-core rate against the single-threaded HashMap detector | ≥ 50 % |"), md);
         assertTrue(md.contains("- **Command:** `bin/gridwarden bench --city sample --days 2 --parallelism 1"), md);

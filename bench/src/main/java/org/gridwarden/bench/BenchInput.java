@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.reference.ReferenceDataLoader;
+import org.gridwarden.rules.ruleset.RuleFamily;
+import org.gridwarden.rules.ruleset.RuleSet;
 import org.gridwarden.rules.ruleset.RuleSetHistory;
 import org.gridwarden.rules.ruleset.RuleSetLoader;
 import org.gridwarden.testkit.generate.CityPreset;
@@ -62,6 +65,14 @@ record BenchInput(Path dir, Path referenceDir, ReferenceData reference, RuleSetH
         }
         return new BenchInput(dir, referenceDir, reference, RuleSetLoader.loadHistory(rules, reference), days, lines, bytes,
                 seconds);
+    }
+
+    /** The same input under the same rule sets with only {@code families} switched on (the others left out). */
+    BenchInput withOnly(Set<RuleFamily> families) {
+        List<RuleSet> versions = history.versions().stream().map(rs -> new RuleSet(rs.version(), rs.effectiveFrom(),
+                rs.ingest(), rs.rules().stream().filter(e -> families.contains(e.family())).toList())).toList();
+        return new BenchInput(dir, referenceDir, reference, RuleSetHistory.of(versions), days, lines, bytes,
+                generationSeconds);
     }
 
     static List<Path> files(Path dir) {

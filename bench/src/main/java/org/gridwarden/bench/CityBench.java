@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -14,6 +15,7 @@ import org.gridwarden.jobs.options.DistrictOptions;
 import org.gridwarden.testkit.generate.CityPreset;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.reference.ReferenceData;
+import org.gridwarden.rules.ruleset.RuleFamily;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -32,6 +34,9 @@ import picocli.CommandLine.Spec;
                 + " subject on the heap and in RocksDB. Prints progress and a table; writes"
                 + " bench/results/<date>.md.")
 public final class CityBench implements Callable<Integer> {
+
+    /** The two families a hand-written detector (and a CEP engine in the comparison) runs too. */
+    static final String TWO_RULES = "overdue + repeat-complaint";
 
     @Option(names = "--city", defaultValue = "MEGACITY", paramLabel = "sample|megacity",
             description = "City generated for the replay and the live runs. Default: ${DEFAULT-VALUE}.")
@@ -128,6 +133,13 @@ public final class CityBench implements Callable<Integer> {
             report.replay(r);
             out.println("  " + BenchReport.line(r));
         }
+        int fewest = parallelisms.stream().min(Integer::compare).orElseThrow();
+        step(out, began, "Replay, BATCH, parallelism " + fewest + ", " + TWO_RULES);
+        ReplayThroughput two = ReplayThroughput.run(TWO_RULES,
+                input.withOnly(Set.of(RuleFamily.OVERDUE, RuleFamily.REPEAT_COMPLAINT)),
+                workDir.resolve("replay-two-rules-p" + fewest), fewest, RuntimeExecutionMode.BATCH, out);
+        report.replay(two);
+        out.println("  " + BenchReport.line(two));
 
         if (latencySeconds > 0) {
             List<LatencySettings> runs = new ArrayList<>();

@@ -13,13 +13,21 @@ import org.gridwarden.jobs.ReplaySummary;
  * the department files) over the benchmark's input, timed from submission to the last file written. Its horizon
  * is the end of the last generated day ({@code --until}), as a nightly run's is the end of its window.
  *
+ * @param rules which rule families ran: {@link #ALL_RULES} or a named few
  * @param seconds wall time of {@link ReplayJob#run}, the local cluster's start included (a few seconds)
  * @param cpuSeconds CPU time of this process meanwhile: all threads, garbage collection and compilation included
  */
-record ReplayThroughput(RuntimeExecutionMode mode, int parallelism, long records, long alerts, double seconds,
-        double cpuSeconds) {
+record ReplayThroughput(String rules, RuntimeExecutionMode mode, int parallelism, long records, long alerts,
+        double seconds, double cpuSeconds) {
+
+    static final String ALL_RULES = "all rules";
 
     static ReplayThroughput run(BenchInput input, Path out, int parallelism, RuntimeExecutionMode mode,
+            PrintStream progress) throws Exception {
+        return run(ALL_RULES, input, out, parallelism, mode, progress);
+    }
+
+    static ReplayThroughput run(String rules, BenchInput input, Path out, int parallelism, RuntimeExecutionMode mode,
             PrintStream progress) throws Exception {
         System.gc();
         long cpu = processCpuNanos();
@@ -32,7 +40,11 @@ record ReplayThroughput(RuntimeExecutionMode mode, int parallelism, long records
             throw new IOException("the replay's record counts do not balance: in " + s.in() + ", processed "
                     + s.processed() + ", dead-lettered " + s.deadLettered() + ", duplicates " + s.duplicates());
         }
-        return new ReplayThroughput(mode, parallelism, s.in(), s.alerts().size(), seconds, cpuSeconds);
+        return new ReplayThroughput(rules, mode, parallelism, s.in(), s.alerts().size(), seconds, cpuSeconds);
+    }
+
+    boolean allRules() {
+        return rules.equals(ALL_RULES);
     }
 
     double rate() {

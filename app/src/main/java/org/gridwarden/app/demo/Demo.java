@@ -29,6 +29,7 @@ import org.gridwarden.connectors.kafka.KafkaSettings;
 import org.gridwarden.connectors.kafka.live.QuietPartitions;
 import org.gridwarden.testkit.kafka.TimedLinePlayer;
 import org.gridwarden.jobs.LiveJob;
+import org.gridwarden.jobs.Plural;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.RuleSet;
@@ -174,7 +175,7 @@ public final class Demo {
         console.println("Summary:");
         Map<String, Integer> perTopic = new TreeMap<>();
         received.forEach((topic, alerts) -> perTopic.put(topic, alerts.size()));
-        perTopic.forEach((topic, n) -> console.printf("  %-32s %d alerts%n", topic, n));
+        perTopic.forEach((topic, n) -> console.printf("  %-32s %s%n", topic, Plural.of(n, "alert")));
         int departments = (int) perTopic.keySet().stream().filter(t -> !t.equals(allTopic)).count();
         console.printf("  %d events played, %d alerts on %s for %d departments, %.1f s%n", played,
                 perTopic.getOrDefault(allTopic, 0), allTopic, departments,

@@ -63,7 +63,8 @@ class LiveAndReplayTest {
             List<Alert> onReplayTopic = new CopyOnWriteArrayList<>();
             try (AlertTopicWatcher replayReader = new AlertTopicWatcher(run.kafka.bootstrapServers(),
                     List.of(ReplayTopicWriter.ALL), true, (topic, a) -> onReplayTopic.add(a))) {
-                Instant deadline = Instant.now().plusSeconds(30);
+                // a bound on a failing run only: on a loaded machine the watcher's first fetch alone can take long
+                Instant deadline = Instant.now().plusSeconds(120);
                 while (onReplayTopic.size() < expected && Instant.now().isBefore(deadline)) {
                     Thread.sleep(100);
                 }

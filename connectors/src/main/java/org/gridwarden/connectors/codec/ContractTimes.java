@@ -2,6 +2,8 @@ package org.gridwarden.connectors.codec;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 
 /**
  * A fast reading of the contract's usual time form, {@code 2026-11-20T09:30:00[.fraction](+08:00|Z)}, to an
@@ -28,7 +30,7 @@ final class ContractTimes {
         int minute = digits(s, 14, 2);
         int second = digits(s, 17, 2);
         if (year < 1000 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+                || second < 0 || second > 59 || day > Month.of(month).length(Year.isLeap(year))) {
             return null;
         }
         int i = 19;

@@ -20,10 +20,15 @@ final class StreamedFields implements ContractFields {
         "address", "complainantId", "priority", "dueAt", "sourceReportId", "department", "resolution",
         "satisfaction", "noDeadline"};
     private static final Map<String, Integer> SLOT = new HashMap<>();
+    /** Per slot, the JSON type its value must have; decided once, not per record. */
+    private static final boolean[] NUMBER = new boolean[NAMES.length];
+    private static final boolean[] FLAG = new boolean[NAMES.length];
 
     static {
         for (int i = 0; i < NAMES.length; i++) {
             SLOT.put(NAMES[i], i);
+            NUMBER[i] = NAMES[i].equals("severity") || NAMES[i].equals("satisfaction");
+            FLAG[i] = NAMES[i].equals("hazardFound") || NAMES[i].equals("noDeadline");
         }
     }
 
@@ -55,9 +60,8 @@ final class StreamedFields implements ContractFields {
     }
 
     private boolean take(int slot, JsonToken value, JsonParser p) throws IOException {
-        String name = NAMES[slot];
-        boolean number = name.equals("severity") || name.equals("satisfaction");
-        boolean flag = name.equals("hazardFound") || name.equals("noDeadline");
+        boolean number = NUMBER[slot];
+        boolean flag = FLAG[slot];
         if (value == JsonToken.VALUE_NULL) {
             values[slot] = null;
         } else if (number && value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {

@@ -4,19 +4,22 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.gridwarden.rules.RuleContext;
-import org.gridwarden.rules.complaint.ComplaintAfterClosureRule;
+import org.gridwarden.rules.RuleFamilies;
+import org.gridwarden.rules.RuleStreams;
 import org.gridwarden.rules.complaint.ComplaintSurgeRule;
 import org.gridwarden.rules.complaint.Complaints;
 import org.gridwarden.rules.complaint.RepeatComplaintRule;
 import org.gridwarden.rules.grid.SilentGridRule;
 import org.gridwarden.rules.hazard.HazardNotFiledRule;
 import org.gridwarden.rules.hazard.HazardNotReportedRule;
-import org.gridwarden.rules.hazard.PatrolMissedHazardRule;
 import org.gridwarden.rules.ingest.IngestGate;
+import org.gridwarden.rules.model.Alert;
+import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.model.LedgerEvent;
-import org.gridwarden.rules.overdue.OverdueCaseRule;
+import org.gridwarden.rules.ruleset.RuleFamily;
 
 /**
  * The workloads, sized like a large district at {@code scale} 1: a million open cases; 200,000 complaints in
@@ -40,7 +43,7 @@ final class Workloads {
                 long cases = scaled(1_000_000, scale);
                 yield new Workload(name, "overdue cases, sign-for timeouts (keyed timers)",
                         new Inputs.OpenCases(district, cases, Duration.ofHours(10)), "open case", cases,
-                        (records, ledger, reports, c) -> List.of(OverdueCaseRule.detect(ledger, c)));
+                        (records, ledger, reports, c) -> List.of(family(RuleFamily.OVERDUE, ledger, reports, c)));
             }
             case "dedupe" -> {
                 long events = scaled(1_000_000, scale);
@@ -59,7 +62,7 @@ final class Workloads {
                         new Inputs.Hazards(district, positions, Duration.ofDays(30)), "hazard case", positions * 2 / 5,
                         (records, ledger, reports, c) -> List.of(
                                 HazardNotReportedRule.detect(ledger, reports, c),
-                                PatrolMissedHazardRule.detect(ledger, reports, c),
+                                family(RuleFamily.PATROL_MISSED_HAZARD, ledger, reports, c),
                                 HazardNotFiledRule.detect(ledger, reports, c)));
             }
             case "silent-grid" -> {
@@ -84,11 +87,18 @@ final class Workloads {
                     (records, ledger, reports, c) -> List.of(RepeatComplaintRule.detect(ledger, c)));
             case "complaint-after-closure" -> new Workload(name, "complaint after closure (keyed timers, 15 days)",
                     input, "complaint subject", subjects(input, complaints, ctx),
-                    (records, ledger, reports, c) -> List.of(ComplaintAfterClosureRule.detect(ledger, c)));
+                    (records, ledger, reports, c) -> List.of(
+                            family(RuleFamily.COMPLAINT_AFTER_CLOSURE, ledger, reports, c)));
             default -> new Workload(name, "complaint surge (keyed timers, 1 hour)", input,
                     "complaint in the last hour", complaints * Duration.ofHours(1).toMillis() / span.toMillis(),
                     (records, ledger, reports, c) -> List.of(ComplaintSurgeRule.detect(ledger, c)));
         };
+    }
+
+    /** A family wired alone, as the job wires it (families following cases share their operator keyed by case). */
+    private static DataStream<Alert> family(RuleFamily family, DataStream<LedgerEvent> ledger,
+            DataStream<GridReport> reports, RuleContext ctx) {
+        return RuleStreams.alone(RuleFamilies.SHIPPED.of(family), ledger, reports, ctx);
     }
 
     /** Distinct complainant and building subjects (with category family) in the input, counted here. */

@@ -88,9 +88,10 @@ public final class AlertWorkflow {
         DataStream<GridReport> reports = admitted.flatMap(new GridReportsOnly())
                 .uid(ctx.uid("grid-reports-only")).name("Grid reports");
 
-        RuleStreams streams = new RuleStreams(ledger, reports);
+        List<RuleFamilyDefinition> running = families.running(ctx.history());
+        RuleStreams streams = new RuleStreams(ledger, reports, running, ctx);
         List<String> rules = new ArrayList<>();
-        for (RuleFamilyDefinition family : families.running(ctx.history())) {
+        for (RuleFamilyDefinition family : running) {
             rules.addAll(family.ruleIds());
             family.operator().wire(streams, ctx);
         }

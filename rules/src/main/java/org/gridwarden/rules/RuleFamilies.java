@@ -8,10 +8,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.gridwarden.rules.alert.AlertLabel;
 import org.gridwarden.rules.alert.Bilingual;
+import org.gridwarden.rules.complaint.CaseSubjectFacts;
 import org.gridwarden.rules.complaint.ComplaintAfterClosureRule;
 import org.gridwarden.rules.complaint.ComplaintSurgeRule;
 import org.gridwarden.rules.complaint.RepeatComplaintRule;
 import org.gridwarden.rules.grid.SilentGridRule;
+import org.gridwarden.rules.hazard.HazardCaseTracker;
 import org.gridwarden.rules.hazard.HazardNotFiledRule;
 import org.gridwarden.rules.hazard.HazardNotReportedRule;
 import org.gridwarden.rules.hazard.PatrolMissedHazardRule;
@@ -43,22 +45,24 @@ public final class RuleFamilies {
 
     public static final RuleFamilies SHIPPED = new RuleFamilies(List.of(
             RuleFamilyDefinition.of(RuleFamily.OVERDUE, new Bilingual("案件超期", "Overdue cases"), "case",
-                            (in, ctx) -> in.raise(OverdueCaseRule.detect(in.ledgerEvents(), ctx)),
+                            (in, ctx) -> in.byCase(), // its alerts are the case operator's own
                             LookBack::caseLives,
                             label("OVERDUE_CASE", "案件超期", "Overdue case"),
                             label("SIGN_FOR_TIMEOUT", "签收超时", "Not signed for"))
-                    .countingWorkingDaysIn("/escalationDelay", "/signForLimit", "/timeLimits/"),
+                    .countingWorkingDaysIn("/escalationDelay", "/signForLimit", "/timeLimits/")
+                    .followingCases(ctx -> new OverdueCaseRule(ctx)),
             RuleFamilyDefinition.of(RuleFamily.REPEAT_COMPLAINT, new Bilingual("重复投诉", "Repeated complaints"),
                     "complaint subject (complainant or building, and category family)",
                     (in, ctx) -> in.raise(RepeatComplaintRule.detect(in.ledgerEvents(), ctx)),
                     LookBack.period(RuleFamily.REPEAT_COMPLAINT, RepeatComplaintRules::window),
                     label("REPEAT_COMPLAINT", "重复投诉", "Repeat complaint")),
             RuleFamilyDefinition.of(RuleFamily.COMPLAINT_AFTER_CLOSURE,
-                    new Bilingual("案结事不了", "Complaints after closure"),
-                    "case, then complaint subject, then the closing event",
-                    (in, ctx) -> in.raise(ComplaintAfterClosureRule.detect(in.ledgerEvents(), ctx)),
-                    RuleFamilies::complaintAfterClosureChains,
-                    label("COMPLAINT_AFTER_CLOSURE", "案结事不了", "Complaint after closure")),
+                            new Bilingual("案结事不了", "Complaints after closure"),
+                            "case, then complaint subject, then the closing event",
+                            (in, ctx) -> in.raise(ComplaintAfterClosureRule.detect(in, ctx)),
+                            RuleFamilies::complaintAfterClosureChains,
+                            label("COMPLAINT_AFTER_CLOSURE", "案结事不了", "Complaint after closure"))
+                    .followingCases(ctx -> new CaseSubjectFacts(ctx)),
             RuleFamilyDefinition.of(RuleFamily.HAZARD_NOT_REPORTED_BY_GRID,
                     new Bilingual("隐患漏报", "Hazards not reported by the grid"), "grid and category family",
                     (in, ctx) -> in.raise(HazardNotReportedRule.detect(in.ledgerEvents(), in.gridReports(), ctx)),
@@ -66,10 +70,12 @@ public final class RuleFamilies {
                             .stream().map(p -> List.of(p.lookBack(), p.grace())).toList(),
                     label("HAZARD_NOT_REPORTED_BY_GRID", "隐患漏报", "Hazard not reported by grid")),
             RuleFamilyDefinition.of(RuleFamily.PATROL_MISSED_HAZARD,
-                    new Bilingual("巡查未发现", "Patrols that missed a hazard"), "building (hazard cases by case first)",
-                    (in, ctx) -> in.raise(PatrolMissedHazardRule.detect(in.ledgerEvents(), in.gridReports(), ctx)),
-                    RuleFamilies::patrolMissedHazardChains,
-                    label("PATROL_MISSED_HAZARD", "巡查未发现", "Patrol missed hazard")),
+                            new Bilingual("巡查未发现", "Patrols that missed a hazard"),
+                            "building (hazard cases by case first)",
+                            (in, ctx) -> in.raise(PatrolMissedHazardRule.detect(in, ctx)),
+                            RuleFamilies::patrolMissedHazardChains,
+                            label("PATROL_MISSED_HAZARD", "巡查未发现", "Patrol missed hazard"))
+                    .followingCases(ctx -> new HazardCaseTracker(ctx)),
             RuleFamilyDefinition.of(RuleFamily.HAZARD_NOT_FILED,
                     new Bilingual("隐患未立案", "Grid hazard reports not filed"), "grid",
                     (in, ctx) -> in.raise(HazardNotFiledRule.detect(in.ledgerEvents(), in.gridReports(), ctx)),

@@ -3,6 +3,7 @@ package org.gridwarden.rules;
 import java.util.List;
 import org.gridwarden.rules.alert.AlertLabel;
 import org.gridwarden.rules.alert.Bilingual;
+import org.gridwarden.rules.casekey.CaseHandler;
 import org.gridwarden.rules.ruleset.LookBack;
 import org.gridwarden.rules.ruleset.RuleFamily;
 
@@ -21,10 +22,11 @@ import org.gridwarden.rules.ruleset.RuleFamily;
  *     counted in working days; every other period runs on the clock
  * @param decidesWithoutCategory whether its events have no category, so a scope by families or categories
  *     never applies to it
+ * @param caseHandler its part of the one operator keyed by case, or null when it keeps no state per case
  */
 public record RuleFamilyDefinition(RuleFamily family, Bilingual name, String keyedBy, List<AlertLabel> alerts,
         AlertOperator operator, LookBack.Chains lookBack, List<String> workingDayPeriods,
-        boolean decidesWithoutCategory) {
+        boolean decidesWithoutCategory, CaseHandler.Factory caseHandler) {
 
     public RuleFamilyDefinition {
         alerts = List.copyOf(alerts);
@@ -35,16 +37,23 @@ public record RuleFamilyDefinition(RuleFamily family, Bilingual name, String key
     public static RuleFamilyDefinition of(RuleFamily family, Bilingual name, String keyedBy,
             AlertOperator operator, LookBack.Chains lookBack, AlertLabel... alerts) {
         return new RuleFamilyDefinition(family, name, keyedBy, List.of(alerts), operator, lookBack, List.of(),
-                false);
+                false, null);
     }
 
     public RuleFamilyDefinition countingWorkingDaysIn(String... periods) {
         return new RuleFamilyDefinition(family, name, keyedBy, alerts, operator, lookBack, List.of(periods),
-                decidesWithoutCategory);
+                decidesWithoutCategory, caseHandler);
     }
 
     public RuleFamilyDefinition withoutCategory() {
-        return new RuleFamilyDefinition(family, name, keyedBy, alerts, operator, lookBack, workingDayPeriods, true);
+        return new RuleFamilyDefinition(family, name, keyedBy, alerts, operator, lookBack, workingDayPeriods, true,
+                caseHandler);
+    }
+
+    /** A family that follows cases: its handler runs in the one operator keyed by case, beside the others'. */
+    public RuleFamilyDefinition followingCases(CaseHandler.Factory handler) {
+        return new RuleFamilyDefinition(family, name, keyedBy, alerts, operator, lookBack, workingDayPeriods,
+                decidesWithoutCategory, handler);
     }
 
     public List<String> ruleIds() {

@@ -2,24 +2,48 @@ package org.gridwarden.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.gridwarden.rules.casekey.CaseHandler;
+import org.gridwarden.rules.casekey.CaseRules;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.LedgerEvent;
 
 /**
- * The admitted input every rule family may read, and the alert streams the families add to it while the
- * workflow wires them.
+ * The admitted input every rule family may read, the one operator keyed by case that the families following
+ * cases share, and the alert streams the families add while the workflow wires them.
  */
 public final class RuleStreams {
 
     private final DataStream<LedgerEvent> ledgerEvents;
     private final DataStream<GridReport> gridReports;
+    private final List<CaseHandler.Factory> caseHandlers;
+    private final RuleContext ctx;
     private final List<DataStream<Alert>> alerts = new ArrayList<>();
+    private SingleOutputStreamOperator<Alert> byCase;
 
-    public RuleStreams(DataStream<LedgerEvent> ledgerEvents, DataStream<GridReport> gridReports) {
+    /** The input of the {@code running} families, which are wired next. */
+    public RuleStreams(DataStream<LedgerEvent> ledgerEvents, DataStream<GridReport> gridReports,
+            List<RuleFamilyDefinition> running, RuleContext ctx) {
         this.ledgerEvents = ledgerEvents;
         this.gridReports = gridReports;
+        this.caseHandlers = running.stream().map(RuleFamilyDefinition::caseHandler).filter(Objects::nonNull)
+                .toList();
+        this.ctx = ctx;
+    }
+
+    /** The alerts of one family wired alone on this input, as a benchmark or a test of the family runs it. */
+    public static DataStream<Alert> alone(RuleFamilyDefinition family, DataStream<LedgerEvent> ledgerEvents,
+            DataStream<GridReport> gridReports, RuleContext ctx) {
+        RuleStreams streams = new RuleStreams(ledgerEvents, gridReports, List.of(family), ctx);
+        family.operator().wire(streams, ctx);
+        DataStream<Alert> all = streams.alerts.get(0);
+        for (DataStream<Alert> more : streams.alerts.subList(1, streams.alerts.size())) {
+            all = all.union(more);
+        }
+        return all;
     }
 
     public DataStream<LedgerEvent> ledgerEvents() {
@@ -28,6 +52,21 @@ public final class RuleStreams {
 
     public DataStream<GridReport> gridReports() {
         return gridReports;
+    }
+
+    /**
+     * The operator keyed by case, built on first use with every running family's handler; its alerts are
+     * raised once. Families take their facts for other keys from its side outputs.
+     */
+    public SingleOutputStreamOperator<Alert> byCase() {
+        if (byCase == null) {
+            if (caseHandlers.isEmpty()) {
+                throw new IllegalStateException("no running rule family follows cases");
+            }
+            byCase = CaseRules.wire(ledgerEvents, caseHandlers.stream().map(f -> f.create(ctx)).toList(), ctx);
+            raise(byCase);
+        }
+        return byCase;
     }
 
     /** Adds a family's alerts to the workflow's output. */

@@ -2,16 +2,15 @@ package org.gridwarden.rules.complaint;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.streaming.api.TimerService;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.util.Collector;
-import org.gridwarden.rules.EventTimeBuffer;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.util.OutputTag;
 import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.casekey.CaseHandler;
+import org.gridwarden.rules.casekey.CaseScope;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.model.LedgerEventType;
 import org.gridwarden.rules.reference.Category;
@@ -21,12 +20,13 @@ import org.gridwarden.rules.ruleset.OverdueRules;
 import org.gridwarden.rules.ruleset.RuleFamily;
 
 /**
- * First stage of 案结事不了, keyed by case: a CLOSED event names only its case, so this remembers each case's
+ * First stage of 案结事不了, a handler of the operator keyed by case
+ * ({@link org.gridwarden.rules.casekey.CaseRules}): a CLOSED event names only its case, so this remembers each case's
  * subjects and current department from its CREATED and ASSIGNED events and turns the case into facts per
  * subject: a COMPLAINT fact for a complaint's CREATED, a CLOSURE fact (with the department holding the case
  * at that moment) for every CLOSED.
  *
- * <p>Events are buffered until the watermark passes them and applied in event-time order, so a CLOSED that
+ * <p>Events are buffered (in the operator's shared buffer) until the watermark passes them and applied in event-time order, so a CLOSED that
  * arrives before a slightly earlier ASSIGNED still goes to the right department. A case is forgotten
  * {@code window} after its (latest) close, when no complaint can refer to it any more (a REOPENED later than
  * that is not followed), or the rule set's {@code overdue.openCaseRetention} after its last event if it never
@@ -34,20 +34,18 @@ import org.gridwarden.rules.ruleset.RuleFamily;
  * event timers are registered on arrival, so BATCH runs apply the same sequence; the one clean-up timer is
  * moved as the case changes and deleted when the case is forgotten.
  */
-final class CaseSubjectFacts extends KeyedProcessFunction<String, LedgerEvent, CaseFact> {
+public final class CaseSubjectFacts implements CaseHandler {
 
-    private static final Comparator<LedgerEvent> EVENT_TIME_ORDER = Comparator.comparing(LedgerEvent::at)
-            .thenComparing(LedgerEvent::type)
-            .thenComparing(LedgerEvent::eventId);
+    /** The facts, for the subject-keyed stage. */
+    public static final OutputTag<CaseFact> FACTS = new OutputTag<>("case-facts", TypeInformation.of(CaseFact.class));
 
     private final RuleContext ctx;
     private final Duration window;
     private final Duration openCaseRetention;
 
-    private transient EventTimeBuffer<LedgerEvent> pending;
     private transient ValueState<CaseMemory> memory;
 
-    CaseSubjectFacts(RuleContext ctx) {
+    public CaseSubjectFacts(RuleContext ctx) {
         this.ctx = ctx;
         // the longest of every rule-set version, so that each version's own window fits
         this.window = ctx.history().longest(RuleFamily.COMPLAINT_AFTER_CLOSURE, ComplaintAfterClosureRules::window);
@@ -55,30 +53,32 @@ final class CaseSubjectFacts extends KeyedProcessFunction<String, LedgerEvent, C
     }
 
     @Override
-    public void open(OpenContext openContext) {
-        pending = EventTimeBuffer.open(getRuntimeContext(), "pending-events", LedgerEvent.class, LedgerEvent::at,
-                EVENT_TIME_ORDER);
-        memory = getRuntimeContext().getState(new ValueStateDescriptor<>("case", CaseMemory.class));
+    public String name() {
+        return "closure facts (案结事不了)";
     }
 
     @Override
-    public void processElement(LedgerEvent e, Context c, Collector<CaseFact> out) throws Exception {
-        pending.add(e.eventId(), e, c.timerService());
+    public void open(RuntimeContext runtime) {
+        memory = runtime.getState(new ValueStateDescriptor<>("closure-case", CaseMemory.class));
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext c, Collector<CaseFact> out) throws Exception {
+    public boolean readsInOrder() {
+        return true;
+    }
+
+    @Override
+    public void onTimer(long timestamp, List<LedgerEvent> ready, CaseScope scope) throws Exception {
         CaseMemory m = memory.value();
-        for (LedgerEvent e : pending.takeReady(timestamp)) {
-            m = apply(m, e, out);
+        for (LedgerEvent e : ready) {
+            m = apply(m, e, scope);
         }
         if (m == null) {
             return;
         }
-        TimerService timers = c.timerService();
-        if (timers.currentWatermark() == Long.MAX_VALUE) {
+        if (scope.currentWatermark() == Long.MAX_VALUE) {
             // end of input: no clean-up timer can fire any more (and BATCH would ignore it)
-            if (pending.isEmpty()) {
+            if (scope.pending().isEmpty()) {
                 memory.clear();
             } else {
                 memory.update(m);
@@ -87,18 +87,24 @@ final class CaseSubjectFacts extends KeyedProcessFunction<String, LedgerEvent, C
         }
         long cleanup = cleanupAt(m).toEpochMilli();
         if (timestamp >= cleanup) {
-            deleteTimer(timers, m.cleanupTimer());
+            deleteTimer(scope, m.cleanupTimer());
             memory.clear();
             return;
         }
         if (!Long.valueOf(cleanup).equals(m.cleanupTimer())) {
-            deleteTimer(timers, m.cleanupTimer());
-            timers.registerEventTimeTimer(cleanup);
+            deleteTimer(scope, m.cleanupTimer());
+            scope.registerTimer(cleanup);
         }
         memory.update(m.withCleanupTimer(cleanup));
     }
 
-    private CaseMemory apply(CaseMemory m, LedgerEvent e, Collector<CaseFact> out) {
+    @Override
+    public boolean needsTimerAt(long time) throws Exception {
+        CaseMemory m = memory.value();
+        return m != null && Long.valueOf(time).equals(m.cleanupTimer());
+    }
+
+    private CaseMemory apply(CaseMemory m, LedgerEvent e, CaseScope out) {
         if (e.type() == LedgerEventType.CREATED) {
             return m == null ? created(e, out) : m;
         }
@@ -109,7 +115,7 @@ final class CaseSubjectFacts extends KeyedProcessFunction<String, LedgerEvent, C
             case ASSIGNED -> m.withDepartment(e.department(), e.at());
             case CLOSED -> {
                 for (String subject : m.subjects()) {
-                    out.collect(new CaseFact(CaseFact.Kind.CLOSURE, subject, e.caseId(), e.eventId(), e.at(),
+                    out.emit(FACTS, new CaseFact(CaseFact.Kind.CLOSURE, subject, e.caseId(), e.eventId(), e.at(),
                             m.gridId(), m.category(), m.department()));
                 }
                 yield m.withClosedAt(e.at(), e.at());
@@ -121,13 +127,13 @@ final class CaseSubjectFacts extends KeyedProcessFunction<String, LedgerEvent, C
         };
     }
 
-    private CaseMemory created(LedgerEvent e, Collector<CaseFact> out) {
+    private CaseMemory created(LedgerEvent e, CaseScope out) {
         Category category = ctx.reference().category(e.category()).orElseThrow();
         GridPlace place = ctx.reference().grid(e.gridId()).orElseThrow();
         List<String> subjects = Complaints.subjectKeys(e, category.family());
         if (Complaints.isComplaint(e, RuleFamily.COMPLAINT_AFTER_CLOSURE, ctx)) {
             for (String subject : subjects) {
-                out.collect(new CaseFact(CaseFact.Kind.COMPLAINT, subject, e.caseId(), e.eventId(), e.at(),
+                out.emit(FACTS, new CaseFact(CaseFact.Kind.COMPLAINT, subject, e.caseId(), e.eventId(), e.at(),
                         e.gridId(), e.category(), null));
             }
         }
@@ -139,10 +145,9 @@ final class CaseSubjectFacts extends KeyedProcessFunction<String, LedgerEvent, C
         return m.closedAt() != null ? m.closedAt().plus(window) : m.lastEventAt().plus(openCaseRetention);
     }
 
-    /** Deletes a clean-up timer unless a buffered event still needs that instant (one timer per key and time). */
-    private void deleteTimer(TimerService timers, Long time) throws Exception {
-        if (time != null && !pending.needsTimerAt(time)) {
-            timers.deleteEventTimeTimer(time);
+    private void deleteTimer(CaseScope scope, Long time) throws Exception {
+        if (time != null) {
+            scope.deleteTimer(this, time);
         }
     }
 }

@@ -11,12 +11,12 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwarden.rules.EventTimeBuffer;
 import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.RuleStreams;
 import org.gridwarden.rules.alert.AlertFactory;
 import org.gridwarden.rules.alert.Bilingual;
 import org.gridwarden.rules.alert.ReferenceNames;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
-import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.reference.Category;
 import org.gridwarden.rules.reference.Department;
 import org.gridwarden.rules.reference.GridPlace;
@@ -32,7 +32,7 @@ import org.gridwarden.rules.ruleset.RuleSetHistory.InForce;
  * department before the close, else the category's first-tier department).
  *
  * <p>Keyed timers in three stages rather than CEP, because the facts live under different keys: a CLOSED
- * names only its case, so {@link CaseSubjectFacts} (keyed by case) turns cases into per-subject complaints and
+ * names only its case, so {@link CaseSubjectFacts} (in the operator keyed by case) turns cases into per-subject complaints and
  * closures; {@link SubjectFollowUps} (keyed by subject) pairs each closure with its first complaint; this last
  * stage (keyed by the CLOSED event) keeps the earliest of the candidates that the case's different subjects
  * produced, so a closure alerts once even when the new complaint shares both its complainant and its
@@ -68,12 +68,10 @@ public class ComplaintAfterClosureRule extends KeyedProcessFunction<String, Foll
         return ctx.history().longest(RuleFamily.COMPLAINT_AFTER_CLOSURE, ComplaintAfterClosureRules::window);
     }
 
-    public static DataStream<Alert> detect(DataStream<LedgerEvent> ledgerEvents, RuleContext ctx) {
+    /** Wires the subject and closure stages on the case facts of the operator keyed by case. */
+    public static DataStream<Alert> detect(RuleStreams in, RuleContext ctx) {
         Duration window = longestWindow(ctx);
-        return ledgerEvents
-                .keyBy(LedgerEvent::caseId)
-                .process(new CaseSubjectFacts(ctx))
-                .uid(ctx.uid(UID + "-cases")).name("Cases by subject (案结事不了)")
+        return in.byCase().getSideOutput(CaseSubjectFacts.FACTS)
                 .keyBy(CaseFact::subjectKey)
                 .process(new SubjectFollowUps(window))
                 .uid(ctx.uid(UID + "-subjects")).name("Complaints after a closure per subject (案结事不了)")

@@ -1,20 +1,22 @@
 package org.gridwarden.rules.hazard;
 
 import java.time.Instant;
-import org.apache.flink.api.common.functions.FilterFunction;
-import org.apache.flink.api.common.functions.OpenContext;
+import java.util.List;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.util.Collector;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.util.OutputTag;
 import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.casekey.CaseHandler;
+import org.gridwarden.rules.casekey.CaseScope;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.model.LedgerEventType;
 import org.gridwarden.rules.ruleset.OverdueRules;
 import org.gridwarden.rules.ruleset.RuleFamily;
 
 /**
- * Keyed by case id: follows the hazard cases that name a building and emits each as a {@link HazardCase} (in a {@link BuildingSignal}),
+ * A handler of the operator keyed by case ({@link org.gridwarden.rules.casekey.CaseRules}): follows the hazard cases that name a building and emits each as a {@link HazardCase} (in a {@link BuildingSignal}),
  * once when created and again when closed or cancelled, so that the building-keyed rule downstream learns of
  * the end although a CLOSED or CANCELLED event carries only the case id.
  *
@@ -24,10 +26,11 @@ import org.gridwarden.rules.ruleset.RuleFamily;
  * (the district's one setting for how long an unfinished case is remembered); a held end until the watermark
  * passes it. A case reopened after its end is not followed again.
  */
-public class HazardCaseTracker extends KeyedProcessFunction<String, LedgerEvent, BuildingSignal> {
+public final class HazardCaseTracker implements CaseHandler {
 
-    public static final String UID = "patrol-missed-hazard-cases";
-    public static final String NAME = "Hazard cases on buildings (巡查未发现)";
+    /** The hazard cases, for the building-keyed rule. */
+    public static final OutputTag<BuildingSignal> CASES =
+            new OutputTag<>("hazard-cases", TypeInformation.of(BuildingSignal.class));
 
     private final RuleContext ctx;
     private final long openCaseRetention;
@@ -41,82 +44,66 @@ public class HazardCaseTracker extends KeyedProcessFunction<String, LedgerEvent,
     }
 
     @Override
-    public void open(OpenContext openContext) {
-        openCase = getRuntimeContext().getState(new ValueStateDescriptor<>("hazard-case", HazardCase.class));
-        heldEnd = getRuntimeContext().getState(new ValueStateDescriptor<>("held-end", Long.class));
+    public String name() {
+        return "hazard cases (巡查未发现)";
     }
 
     @Override
-    public void processElement(LedgerEvent e, Context c, Collector<BuildingSignal> out) throws Exception {
-        if (e.type() == LedgerEventType.CREATED) {
-            created(e, c, out);
+    public void open(RuntimeContext runtime) {
+        openCase = runtime.getState(new ValueStateDescriptor<>("hazard-case", HazardCase.class));
+        heldEnd = runtime.getState(new ValueStateDescriptor<>("held-end", Long.class));
+    }
+
+    /**
+     * Only the creation of a hazard case naming a building, and every end (which carries only the case id),
+     * matter; two events in three of a case's life are neither.
+     */
+    @Override
+    public void arrived(LedgerEvent e, CaseScope c) throws Exception {
+        if (e.type() == LedgerEventType.CREATED && e.buildingId() != null && ctx.isHazard(e.category())) {
+            created(e, c);
         } else if (e.type() == LedgerEventType.CLOSED || e.type() == LedgerEventType.CANCELLED) {
             ended(e.at().toEpochMilli(), c);
         }
     }
 
-    private void created(LedgerEvent e, Context c, Collector<BuildingSignal> out) throws Exception {
+    private void created(LedgerEvent e, CaseScope c) throws Exception {
         Long end = heldEnd.value();
         heldEnd.clear();
-        if (e.buildingId() == null || !ctx.isHazard(e.category())) {
-            return; // not a case this rule follows; a held end of it is dropped with it
-        }
         HazardCase hc = new HazardCase(e.caseId(), e.eventId(), e.category(), e.channel(), e.gridId(),
                 e.buildingId(), e.at(), null);
-        out.collect(BuildingSignal.of(hc));
+        c.emit(CASES, BuildingSignal.of(hc));
         if (end != null) {
-            c.timerService().deleteEventTimeTimer(end);
-            out.collect(BuildingSignal.of(hc.endedAt(Instant.ofEpochMilli(end))));
+            c.deleteTimer(this, end);
+            c.emit(CASES, BuildingSignal.of(hc.endedAt(Instant.ofEpochMilli(end))));
             return;
         }
         openCase.update(hc);
-        c.timerService().registerEventTimeTimer(e.at().toEpochMilli() + openCaseRetention);
+        c.registerTimer(e.at().toEpochMilli() + openCaseRetention);
     }
 
     /** The earliest end wins, whatever order the ends arrive in; it is released when the watermark passes it. */
-    private void ended(long at, Context c) throws Exception {
+    private void ended(long at, CaseScope c) throws Exception {
         Long held = heldEnd.value();
         if (held == null || at < held) {
+            heldEnd.update(at); // before the delete, so the old time no longer counts as needed here
             if (held != null) {
-                c.timerService().deleteEventTimeTimer(held);
+                c.deleteTimer(this, held);
             }
-            heldEnd.update(at);
-            c.timerService().registerEventTimeTimer(at);
-        }
-    }
-
-    /**
-     * What the tracker can use, ahead of the shuffle by case id: the creation of a hazard case naming a building,
-     * and every end (which carries only the case id). Two events in three of a case's life are neither.
-     */
-    public static final class CreationsAndEnds implements FilterFunction<LedgerEvent> {
-
-        private final RuleContext ctx;
-
-        public CreationsAndEnds(RuleContext ctx) {
-            this.ctx = ctx;
-        }
-
-        @Override
-        public boolean filter(LedgerEvent e) {
-            return switch (e.type()) {
-                case CREATED -> e.buildingId() != null && ctx.isHazard(e.category());
-                case CLOSED, CANCELLED -> true;
-                default -> false;
-            };
+            c.registerTimer(at);
         }
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext c, Collector<BuildingSignal> out) throws Exception {
+    public void onTimer(long timestamp, List<LedgerEvent> ready, CaseScope c) throws Exception {
         HazardCase hc = openCase.value();
         Long held = heldEnd.value();
         if (held != null && held <= timestamp) {
             heldEnd.clear();
             if (hc != null) {
-                out.collect(BuildingSignal.of(hc.endedAt(Instant.ofEpochMilli(held))));
-                c.timerService().deleteEventTimeTimer(hc.createdAt().toEpochMilli() + openCaseRetention);
+                c.emit(CASES, BuildingSignal.of(hc.endedAt(Instant.ofEpochMilli(held))));
                 openCase.clear();
+                c.deleteTimer(this, hc.createdAt().toEpochMilli() + openCaseRetention);
             }
             // else no CREATED before it: the end of a case this rule does not follow
             return;
@@ -124,5 +111,13 @@ public class HazardCaseTracker extends KeyedProcessFunction<String, LedgerEvent,
         if (hc != null && hc.createdAt().toEpochMilli() + openCaseRetention <= timestamp) {
             openCase.clear();
         }
+    }
+
+    @Override
+    public boolean needsTimerAt(long time) throws Exception {
+        Long held = heldEnd.value();
+        HazardCase hc = openCase.value();
+        return Long.valueOf(time).equals(held)
+                || hc != null && hc.createdAt().toEpochMilli() + openCaseRetention == time;
     }
 }

@@ -12,13 +12,13 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.RuleStreams;
 import org.gridwarden.rules.alert.AlertFactory.Finding;
 import org.gridwarden.rules.alert.Bilingual;
 import org.gridwarden.rules.alert.ReferenceNames;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.model.GridReport;
-import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.model.ReportKind;
 import org.gridwarden.rules.reference.Category;
 import org.gridwarden.rules.reference.Department;
@@ -73,15 +73,13 @@ public class PatrolMissedHazardRule extends KeyedProcessFunction<String, Buildin
                 hc.category()).orElse(null);
     }
 
-    /** Wires the rule: hazard cases followed by case id, then both streams keyed by building. */
-    public static DataStream<Alert> detect(
-            DataStream<LedgerEvent> ledgerEvents, DataStream<GridReport> gridReports, RuleContext ctx) {
-        DataStream<BuildingSignal> cases = ledgerEvents
-                .filter(new HazardCaseTracker.CreationsAndEnds(ctx))
-                .uid(ctx.uid(HazardCaseTracker.UID + "-events")).name("Hazard creations and case ends (巡查未发现)")
-                .keyBy(LedgerEvent::caseId)
-                .process(new HazardCaseTracker(ctx))
-                .uid(ctx.uid(HazardCaseTracker.UID)).name(HazardCaseTracker.NAME);
+    /**
+     * Wires the rule: the hazard cases that {@link HazardCaseTracker} follows in the operator keyed by case,
+     * and the patrols, both keyed by building.
+     */
+    public static DataStream<Alert> detect(RuleStreams in, RuleContext ctx) {
+        DataStream<BuildingSignal> cases = in.byCase().getSideOutput(HazardCaseTracker.CASES);
+        DataStream<GridReport> gridReports = in.gridReports();
         DataStream<BuildingSignal> patrols = gridReports
                 .flatMap(new NothingFoundPatrols())
                 .uid(ctx.uid(UID + "-patrols")).name("Patrols that found nothing (巡查未发现)");

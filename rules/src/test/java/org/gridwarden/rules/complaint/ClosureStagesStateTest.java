@@ -1,6 +1,5 @@
 package org.gridwarden.rules.complaint;
 
-import org.gridwarden.rules.testing.Harnesses;
 import static org.gridwarden.rules.testing.ComplaintCases.complaint;
 import static org.gridwarden.rules.testing.Fixtures.beijing;
 import static org.gridwarden.rules.testing.Ledger.assigned;
@@ -18,6 +17,7 @@ import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.model.LedgerEventType;
 import org.gridwarden.rules.testing.Fixtures;
+import org.gridwarden.rules.testing.Harnesses;
 import org.gridwarden.rules.testing.Ledger;
 import org.junit.jupiter.api.Test;
 
@@ -36,14 +36,13 @@ class ClosureStagesStateTest {
 
     @Test
     void caseStage_emitsComplaintAndClosureFactsPerSubject_andForgetsTheCaseAWindowAfterTheClose() throws Exception {
-        try (var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new CaseSubjectFacts(ctx), LedgerEvent::caseId, Types.STRING)) {
+        try (var h = Harnesses.byCase(new CaseSubjectFacts(ctx))) {
             for (LedgerEvent e : List.of(complaint("K1", T).by("P1").building("S01C01G01-B03").event(),
                     assigned("K1", T.plusSeconds(60), "emergency"), closed("K1", T.plusSeconds(3600)))) {
                 h.processElement(e, e.at().toEpochMilli());
             }
             h.processWatermark(T.plusSeconds(3600).toEpochMilli());
-            List<String> facts = h.extractOutputValues().stream()
+            List<String> facts = Harnesses.drain(h, CaseSubjectFacts.FACTS).stream()
                     .map(f -> f.kind() + " " + f.subjectKey() + " " + f.department()).toList();
             assertEquals(List.of("COMPLAINT complainant:P1|fire null", "COMPLAINT building:S01C01G01-B03|fire null",
                     "CLOSURE complainant:P1|fire emergency", "CLOSURE building:S01C01G01-B03|fire emergency"), facts);
@@ -54,8 +53,7 @@ class ClosureStagesStateTest {
 
     @Test
     void caseStage_forgetsACaseThatNeverCloses_afterTheOpenCaseRetention() throws Exception {
-        try (var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new CaseSubjectFacts(ctx), LedgerEvent::caseId, Types.STRING)) {
+        try (var h = Harnesses.byCase(new CaseSubjectFacts(ctx))) {
             LedgerEvent created = complaint("K2", T).by("P1").event();
             LedgerEvent accepted = Ledger.event("K2", LedgerEventType.ACCEPTED, T.plusSeconds(60));
             h.processElement(created, T.toEpochMilli());

@@ -16,10 +16,15 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.RuleFamilies;
+import org.gridwarden.rules.RuleStreams;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.model.LedgerEvent;
+import org.gridwarden.rules.ruleset.RuleFamily;
 import org.gridwarden.rules.testing.ComplaintCases;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,8 +80,12 @@ class ComplaintAfterClosureRuleTest {
         events.add(complaint("Q1", q).by("P5").category("building.property_service").event());
         events.add(complaint("Q2", q.plusSeconds(3600)).by("P5").category("building.property_service").event());
 
-        streaming = ComplaintCases.run(RuntimeExecutionMode.STREAMING, events, ComplaintAfterClosureRule::detect);
-        batch = ComplaintCases.run(RuntimeExecutionMode.BATCH, events, ComplaintAfterClosureRule::detect);
+        streaming = ComplaintCases.run(RuntimeExecutionMode.STREAMING, events, ComplaintAfterClosureRuleTest::alone);
+        batch = ComplaintCases.run(RuntimeExecutionMode.BATCH, events, ComplaintAfterClosureRuleTest::alone);
+    }
+
+    private static DataStream<Alert> alone(DataStream<LedgerEvent> ledger, RuleContext ctx) {
+        return RuleStreams.alone(RuleFamilies.SHIPPED.of(RuleFamily.COMPLAINT_AFTER_CLOSURE), ledger, null, ctx);
     }
 
     private static List<Alert> about(List<Alert> alerts, String closedCase) {

@@ -24,11 +24,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.RuleFamilies;
+import org.gridwarden.rules.RuleStreams;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.model.Channel;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.LedgerEvent;
+import org.gridwarden.rules.ruleset.RuleFamily;
 import org.gridwarden.rules.testing.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,7 +126,7 @@ class HazardRulesJobTest {
                 .uid("reports-time").name("reports-time");
         DataStream<Alert> alerts = HazardNotFiledRule.detect(ledger, reports, CTX)
                 .union(HazardNotReportedRule.detect(ledger, reports, CTX),
-                        PatrolMissedHazardRule.detect(ledger, reports, CTX));
+                        RuleStreams.alone(RuleFamilies.SHIPPED.of(RuleFamily.PATROL_MISSED_HAZARD), ledger, reports, CTX));
         List<Alert> out = new ArrayList<>();
         try (CloseableIterator<Alert> it = alerts.executeAndCollect("hazard rules " + mode)) {
             it.forEachRemaining(out::add);

@@ -24,10 +24,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.RuleFamilies;
+import org.gridwarden.rules.RuleStreams;
 import org.gridwarden.rules.alert.BeforeHorizon;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.LedgerEvent;
+import org.gridwarden.rules.ruleset.RuleFamily;
 import org.gridwarden.rules.testing.Fixtures;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,7 +81,7 @@ class HazardScenariosTest {
                 .uid("reports-time").name("reports-time");
         RuleContext ctx = RuleContext.of(Fixtures.reference(), Fixtures.ruleSet());
         DataStream<Alert> alerts = HazardNotReportedRule.detect(ledger, reports, ctx)
-                .union(PatrolMissedHazardRule.detect(ledger, reports, ctx), HazardNotFiledRule.detect(ledger, reports, ctx));
+                .union(RuleStreams.alone(RuleFamilies.SHIPPED.of(RuleFamily.PATROL_MISSED_HAZARD), ledger, reports, ctx), HazardNotFiledRule.detect(ledger, reports, ctx));
         List<Alert> out = new ArrayList<>();
         try (CloseableIterator<Alert> it = alerts.executeAndCollect("hazard scenario")) {
             it.forEachRemaining(out::add);

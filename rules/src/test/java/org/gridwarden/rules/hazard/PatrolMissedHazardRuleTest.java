@@ -24,6 +24,7 @@ import org.gridwarden.rules.model.Channel;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.testing.Fixtures;
+import org.gridwarden.rules.testing.Harnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,13 +39,12 @@ class PatrolMissedHazardRuleTest {
     private static final Instant T = beijing("2026-11-16T09:00");
 
     private final RuleContext ctx = RuleContext.of(Fixtures.reference(), Fixtures.ruleSet());
-    private KeyedOneInputStreamOperatorTestHarness<String, LedgerEvent, BuildingSignal> tracker;
+    private KeyedOneInputStreamOperatorTestHarness<String, LedgerEvent, Alert> tracker;
     private KeyedOneInputStreamOperatorTestHarness<String, BuildingSignal, Alert> rule;
 
     @BeforeEach
     void open() throws Exception {
-        tracker = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new HazardCaseTracker(ctx), LedgerEvent::caseId, Types.STRING);
+        tracker = Harnesses.byCase(new HazardCaseTracker(ctx));
         rule = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                 new PatrolMissedHazardRule(ctx), BuildingSignal::buildingId, Types.STRING);
     }
@@ -82,10 +82,9 @@ class PatrolMissedHazardRuleTest {
     }
 
     private void forwardTrackerOutput() throws Exception {
-        for (BuildingSignal s : tracker.extractOutputValues()) {
+        for (BuildingSignal s : Harnesses.drain(tracker, HazardCaseTracker.CASES)) {
             rule.processElement(s, s.hazardCase().createdAt().toEpochMilli());
         }
-        tracker.getOutput().clear();
     }
 
     private List<Alert> alerts() {

@@ -1,6 +1,5 @@
 package org.gridwarden.rules.overdue;
 
-import org.gridwarden.rules.testing.Harnesses;
 import static org.gridwarden.rules.model.LedgerEventType.ACCEPTED;
 import static org.gridwarden.rules.model.LedgerEventType.REOPENED;
 import static org.gridwarden.rules.model.LedgerEventType.RESUMED;
@@ -17,14 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.model.Priority;
 import org.gridwarden.rules.testing.Fixtures;
+import org.gridwarden.rules.testing.Harnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,8 +48,7 @@ class OverdueCaseRuleTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new OverdueCaseRule(Fixtures.overdueLogic()), LedgerEvent::caseId, Types.STRING);
+        harness = Harnesses.byCase(new OverdueCaseRule(Fixtures.overdueLogic()));
     }
 
     @AfterEach

@@ -65,7 +65,7 @@ public final class AllRules {
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<GridReport>noWatermarks()
                         .withTimestampAssigner((r, ts) -> r.observedAt().toEpochMilli()))
                 .uid("reports-time").name("reports-time");
-        RuleStreams streams = new RuleStreams(ledger, grid);
+        RuleStreams streams = new RuleStreams(ledger, grid, RuleFamilies.SHIPPED.all(), ctx);
         RuleFamilies.SHIPPED.all().forEach(family -> family.operator().wire(streams, ctx));
         DataStream<Alert> alerts = streams.alerts().get(0);
         for (DataStream<Alert> more : streams.alerts().subList(1, streams.alerts().size())) {

@@ -2,8 +2,19 @@ package org.gridwarden.rules.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.util.OutputTag;
+import org.gridwarden.rules.casekey.CaseHandler;
+import org.gridwarden.rules.casekey.CaseRules;
+import org.gridwarden.rules.model.Alert;
+import org.gridwarden.rules.model.LedgerEvent;
 
 /** Assertions shared by the operator-harness tests of every rule family. */
 public final class Harnesses {
@@ -18,5 +29,23 @@ public final class Harnesses {
 
     public static void assertNoTimers(AbstractStreamOperatorTestHarness<?> harness) {
         assertEquals(0, harness.numEventTimeTimers(), "timers left behind");
+    }
+
+    /** The operator keyed by case with these handlers only, opened. */
+    public static KeyedOneInputStreamOperatorTestHarness<String, LedgerEvent, Alert> byCase(CaseHandler... handlers)
+            throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(new CaseRules(List.of(handlers)),
+                LedgerEvent::caseId, Types.STRING);
+    }
+
+    /** Takes the records of a side output so far, leaving it empty. */
+    public static <T> List<T> drain(AbstractStreamOperatorTestHarness<?> harness, OutputTag<T> tag) {
+        List<T> values = new ArrayList<>();
+        Queue<StreamRecord<T>> queue = harness.getSideOutput(tag);
+        if (queue != null) {
+            queue.forEach(r -> values.add(r.getValue()));
+            queue.clear();
+        }
+        return values;
     }
 }

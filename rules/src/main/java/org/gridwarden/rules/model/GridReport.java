@@ -1,6 +1,8 @@
 package org.gridwarden.rules.model;
 
 import java.time.Instant;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.gridwarden.rules.model.wire.GridReportSerializer;
 
 /**
  * A grid worker's report from the patrol app (网格员上报), input contract v1 on {@code grid.reports}.
@@ -9,6 +11,7 @@ import java.time.Instant;
  * @param hazardFound on PATROL: whether the patrol found a hazard, may be null
  * @param caseId the ledger case opened for this report, when known
  */
+@TypeInfo(GridReportSerializer.Factory.class)
 public record GridReport(
         String reportId,
         String gridId,

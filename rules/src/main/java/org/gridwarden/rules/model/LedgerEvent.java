@@ -1,11 +1,14 @@
 package org.gridwarden.rules.model;
 
 import java.time.Instant;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.gridwarden.rules.model.wire.LedgerEventSerializer;
 
 /**
  * One step in a case's life in the service ledger (服务台账), input contract v1 on {@code ledger.events}.
  * Fields beyond the common ones are only set for the types that carry them (see DESIGN §4).
  */
+@TypeInfo(LedgerEventSerializer.Factory.class)
 public record LedgerEvent(
         String eventId,
         String caseId,

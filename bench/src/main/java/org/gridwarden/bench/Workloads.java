@@ -17,7 +17,6 @@ import org.gridwarden.rules.hazard.HazardNotReportedRule;
 import org.gridwarden.rules.ingest.IngestGate;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.GridReport;
-import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.ruleset.RuleFamily;
 
@@ -51,7 +50,7 @@ final class Workloads {
                 yield new Workload(name, "ingest gate: duplicate event ids, " + retention.toDays() + " days (TTL)",
                         new Inputs.OpenCases(district, events, Duration.ofHours(10)), "event id", events,
                         (records, ledger, reports, c) -> List.of(records
-                                .keyBy(Ingested::dedupeKey)
+                                .keyBy(IngestGate.KEY)
                                 .process(new IngestGate(retention, "10m"))
                                 .uid(IngestGate.UID).name(IngestGate.NAME)));
             }

@@ -122,7 +122,7 @@ class PrometheusQueriesTest {
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<Ingested>forMonotonousTimestamps()
                         .withTimestampAssigner((r, ts) -> r.eventTimeMillis()))
                 .process(new DeadLetterSplitter());
-        split.keyBy(Ingested::dedupeKey).process(new IngestGate(Duration.ofDays(1), "0s")).sinkTo(new DiscardingSink<>());
+        split.keyBy(IngestGate.KEY).process(new IngestGate(Duration.ofDays(1), "0s")).sinkTo(new DiscardingSink<>());
         split.getSideOutput(DeadLetterSplitter.DEAD_LETTERS).sinkTo(new DiscardingSink<>());
         env.addSource(HeldSource.of("alerts", List.of(alert("A1", AlertLevel.OVERDUE), alert("A2", AlertLevel.ESCALATED))),
                         "alerts", TypeInformation.of(Alert.class))

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -13,6 +14,7 @@ import org.gridwarden.rules.EventTimeBuffer;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.LedgerEvent;
+import org.gridwarden.rules.model.wire.IdKey;
 
 /**
  * The one operator keyed by case (案件): every rule family that follows a case (overdue and sign-for, the
@@ -22,9 +24,11 @@ import org.gridwarden.rules.model.LedgerEvent;
  * <p>Alerts are the main output; facts for families keyed otherwise go to side outputs. Timers are coalesced:
  * one per case and time, kept while any handler or buffered event needs it.
  */
-public final class CaseRules extends KeyedProcessFunction<String, LedgerEvent, Alert> {
+public final class CaseRules extends KeyedProcessFunction<Tuple2<Long, Long>, LedgerEvent, Alert> {
 
     public static final String UID = "case-rules";
+    /** Ledger events by the 128-bit key of their case id. */
+    public static final IdKey<LedgerEvent> KEY = IdKey.by(LedgerEvent::caseId);
 
     /** Same-time events of a case in a fixed order, so every run and every handler agrees. */
     private static final Comparator<LedgerEvent> EVENT_TIME_ORDER = Comparator.comparing(LedgerEvent::at)
@@ -49,7 +53,7 @@ public final class CaseRules extends KeyedProcessFunction<String, LedgerEvent, A
     public static SingleOutputStreamOperator<Alert> wire(DataStream<LedgerEvent> ledgerEvents,
             List<CaseHandler> handlers, RuleContext ctx) {
         return ledgerEvents
-                .keyBy(LedgerEvent::caseId)
+                .keyBy(KEY)
                 .process(new CaseRules(handlers))
                 .uid(ctx.uid(UID))
                 .name("Rules by case (案件): " + handlers.stream().map(CaseHandler::name)
@@ -94,11 +98,6 @@ public final class CaseRules extends KeyedProcessFunction<String, LedgerEvent, A
         void at(Context ctx, Collector<Alert> out) {
             this.ctx = ctx;
             this.out = out;
-        }
-
-        @Override
-        public String caseId() {
-            return ctx.getCurrentKey();
         }
 
         @Override

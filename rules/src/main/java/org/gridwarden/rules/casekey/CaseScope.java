@@ -8,8 +8,6 @@ import org.gridwarden.rules.model.LedgerEvent;
 /** What a {@link CaseHandler} may do with the case at hand: its timers, the shared buffer, its outputs. */
 public interface CaseScope {
 
-    String caseId();
-
     long currentWatermark();
 
     /** Asks for a wake-up at {@code time} (one timer per case and time, whoever asks). */

@@ -11,6 +11,7 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -19,6 +20,7 @@ import org.gridwarden.rules.metrics.EventTimeLag;
 import org.gridwarden.rules.metrics.LabelledCounters;
 import org.gridwarden.rules.model.DeadLetter;
 import org.gridwarden.rules.model.Ingested;
+import org.gridwarden.rules.model.wire.IdKey;
 
 /**
  * Admits one version of each eventId/reportId, deciding the same live and in replay whatever the arrival order.
@@ -34,11 +36,13 @@ import org.gridwarden.rules.model.Ingested;
  * <p>Counters: those of {@link IngestCounters}, dead letters by reason ({@value AlertMetrics#DEAD_LETTERS}) and
  * the event-time lag ({@value AlertMetrics#EVENT_TIME_LAG}).
  */
-public class IngestGate extends KeyedProcessFunction<String, Ingested, Ingested> {
+public class IngestGate extends KeyedProcessFunction<Tuple2<Long, Long>, Ingested, Ingested> {
 
     public static final String UID = "ingest-gate";
     public static final String NAME = "Admit each record once, dead-letter late and conflicting records";
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("gate-dead-letters", DeadLetterTypes.INFO);
+    /** Records by the 128-bit key of their identity ({@link Ingested#dedupeKey}). */
+    public static final IdKey<Ingested> KEY = IdKey.by(Ingested::dedupeKey);
 
     private static final Comparator<Ingested> VERSION_ORDER = Comparator.comparingLong(Ingested::eventTimeMillis)
             .thenComparing(AdmittedVersion::digest);
@@ -152,7 +156,7 @@ public class IngestGate extends KeyedProcessFunction<String, Ingested, Ingested>
         }
         conflicting.inc();
         deadLetter(record, DeadLetter.CONFLICTING_DUPLICATE, (record.report() != null ? "reportId " : "eventId ")
-                + ctx.getCurrentKey().substring(2) + " was admitted with other content: admitted " + known.digest() + " from " + known.origin()
+                + record.dedupeKey().substring(2) + " was admitted with other content: admitted " + known.digest() + " from " + known.origin()
                 + ", this " + digest + " from " + AdmittedVersion.describe(record), ctx);
     }
 

@@ -15,6 +15,7 @@ import java.util.Random;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.complaint.CaseSubjectFacts;
@@ -50,7 +51,7 @@ class CaseRulesTest {
                 var overdue = Harnesses.byCase(new OverdueCaseRule(ctx));
                 var facts = Harnesses.byCase(new CaseSubjectFacts(ctx));
                 var hazards = Harnesses.byCase(new HazardCaseTracker(ctx))) {
-            List<KeyedOneInputStreamOperatorTestHarness<String, LedgerEvent, Alert>> all =
+            List<KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, LedgerEvent, Alert>> all =
                     List.of(together, overdue, facts, hazards);
             List<String> factsTogether = new ArrayList<>();
             List<String> factsAlone = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.gridwarden.rules.RuleContext;
@@ -39,7 +40,7 @@ class PatrolMissedHazardRuleTest {
     private static final Instant T = beijing("2026-11-16T09:00");
 
     private final RuleContext ctx = RuleContext.of(Fixtures.reference(), Fixtures.ruleSet());
-    private KeyedOneInputStreamOperatorTestHarness<String, LedgerEvent, Alert> tracker;
+    private KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, LedgerEvent, Alert> tracker;
     private KeyedOneInputStreamOperatorTestHarness<String, BuildingSignal, Alert> rule;
 
     @BeforeEach

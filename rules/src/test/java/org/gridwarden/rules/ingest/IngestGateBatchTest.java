@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
@@ -67,7 +68,7 @@ class IngestGateBatchTest {
     /** Outcome by line: admitted or the dead-letter reason; duplicates have none. */
     private static Map<Long, String> live(List<Ingested> records) throws Exception {
         Map<Long, String> outcome = new TreeMap<>();
-        try (KeyedOneInputStreamOperatorTestHarness<String, Ingested, Ingested> harness = IngestGateTest.newHarness()) {
+        try (KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, Ingested, Ingested> harness = IngestGateTest.newHarness()) {
             long watermark = Long.MIN_VALUE;
             for (Ingested r : records) {
                 harness.processElement(r, r.eventTimeMillis());
@@ -93,7 +94,7 @@ class IngestGateBatchTest {
         SingleOutputStreamOperator<Ingested> admitted = env.fromData(records)
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<Ingested>forMonotonousTimestamps()
                         .withTimestampAssigner((r, ts) -> r.eventTimeMillis()))
-                .keyBy(Ingested::dedupeKey)
+                .keyBy(IngestGate.KEY)
                 .process(new IngestGate(Duration.ofDays(7), "10m"));
         DataStream<String> outcomes = admitted.map(r -> r.origin().line() + " admitted").returns(Types.STRING)
                 .union(admitted.getSideOutput(IngestGate.DEAD_LETTERS).map(d -> d.line() + " " + d.reason())

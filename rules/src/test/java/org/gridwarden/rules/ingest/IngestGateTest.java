@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -17,6 +17,7 @@ import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.model.Origin;
 import org.gridwarden.rules.model.Priority;
+import org.gridwarden.rules.model.wire.IdKey;
 import org.gridwarden.rules.testing.Ledger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,7 @@ class IngestGateTest {
 
     static final Instant NINE = beijing("2026-11-20T09:00");
 
-    private KeyedOneInputStreamOperatorTestHarness<String, Ingested, Ingested> harness;
+    private KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, Ingested, Ingested> harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -43,9 +44,9 @@ class IngestGateTest {
         harness.close();
     }
 
-    static KeyedOneInputStreamOperatorTestHarness<String, Ingested, Ingested> newHarness() throws Exception {
+    static KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, Ingested, Ingested> newHarness() throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new IngestGate(Duration.ofDays(7), "10m"), Ingested::dedupeKey, Types.STRING);
+                new IngestGate(Duration.ofDays(7), "10m"), IngestGate.KEY, IdKey.TYPE);
     }
 
     /** Case {@code caseId} created at {@code at}; the category makes other content under the same event id. */

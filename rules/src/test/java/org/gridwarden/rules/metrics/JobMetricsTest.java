@@ -116,7 +116,7 @@ class JobMetricsTest {
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<Ingested>forGenerator(c -> new EveryRecord())
                         .withTimestampAssigner((r, ts) -> r.eventTimeMillis()))
                 .process(new DeadLetterSplitter())
-                .keyBy(Ingested::dedupeKey)
+                .keyBy(IngestGate.KEY)
                 .process(new IngestGate(Duration.ofDays(1), "0s"))
                 .sinkTo(new DiscardingSink<>());
         return env.execute("ingest metrics").getJobID();

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
@@ -44,7 +45,7 @@ class OverdueCaseRuleTest {
     private static final Instant FRIDAY_BEFORE_SPRING_FESTIVAL = beijing("2026-02-13T10:00");
     private static final Instant MONDAY_BEFORE_NATIONAL_DAY = beijing("2026-09-28T09:00");
 
-    private KeyedOneInputStreamOperatorTestHarness<String, LedgerEvent, Alert> harness;
+    private KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, LedgerEvent, Alert> harness;
 
     @BeforeEach
     void open() throws Exception {

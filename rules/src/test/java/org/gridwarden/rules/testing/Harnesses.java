@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -15,6 +15,7 @@ import org.gridwarden.rules.casekey.CaseHandler;
 import org.gridwarden.rules.casekey.CaseRules;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.LedgerEvent;
+import org.gridwarden.rules.model.wire.IdKey;
 
 /** Assertions shared by the operator-harness tests of every rule family. */
 public final class Harnesses {
@@ -32,10 +33,10 @@ public final class Harnesses {
     }
 
     /** The operator keyed by case with these handlers only, opened. */
-    public static KeyedOneInputStreamOperatorTestHarness<String, LedgerEvent, Alert> byCase(CaseHandler... handlers)
-            throws Exception {
-        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(new CaseRules(List.of(handlers)),
-                LedgerEvent::caseId, Types.STRING);
+    public static KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, LedgerEvent, Alert> byCase(
+            CaseHandler... handlers) throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(new CaseRules(List.of(handlers)), CaseRules.KEY,
+                IdKey.TYPE);
     }
 
     /** Takes the records of a side output so far, leaving it empty. */

@@ -41,8 +41,12 @@ import org.gridwarden.rules.ruleset.RuleSet;
  */
 public final class AlertWorkflow {
 
-    /** What the workflow produces: enriched alerts (not yet routed), dead letters, and the rules that ran. */
-    public record Outputs(DataStream<Alert> alerts, DataStream<DeadLetter> deadLetters, List<String> rules) {}
+    /**
+     * What the workflow produces: enriched alerts (not yet routed), all together and as each family's operators
+     * raise them, dead letters, and the rules that ran.
+     */
+    public record Outputs(DataStream<Alert> alerts, List<DataStream<Alert>> familyAlerts,
+            DataStream<DeadLetter> deadLetters, List<String> rules) {}
 
     private AlertWorkflow() {}
 
@@ -78,7 +82,7 @@ public final class AlertWorkflow {
                 .uid(ctx.uid(PersonalDataGuard.UID + "-ledger-events")).name(PersonalDataGuard.NAME + " (ledger events)");
 
         SingleOutputStreamOperator<Ingested> admitted = guardedReports.union(guardedLedger)
-                .keyBy(Ingested::dedupeKey)
+                .keyBy(IngestGate.KEY)
                 .process(new IngestGate(ruleSet.ingest().duplicateRetention().toDuration(),
                         ruleSet.ingest().allowedLateness().toString()))
                 .uid(ctx.uid(IngestGate.UID)).name(IngestGate.NAME);
@@ -105,7 +109,7 @@ public final class AlertWorkflow {
         }
         DataStream<DeadLetter> deadLetters = validReports.getSideOutput(DeadLetterSplitter.DEAD_LETTERS)
                 .union(validLedger.getSideOutput(DeadLetterSplitter.DEAD_LETTERS), admitted.getSideOutput(IngestGate.DEAD_LETTERS));
-        return new Outputs(all, deadLetters, List.copyOf(rules));
+        return new Outputs(all, alerts, deadLetters, List.copyOf(rules));
     }
 
     /** Runs in the input's own tasks (chained to its source), so a record crosses the network once before the duplicate check. */

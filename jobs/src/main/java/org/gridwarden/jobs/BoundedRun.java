@@ -68,6 +68,25 @@ public final class BoundedRun {
                 new NewestEventTime(uid)).uid(uid);
     }
 
+    /**
+     * The workflow's alerts without those after the horizon, dropped and counted inside the job. With a horizon
+     * given, each family's alerts are cut right where they are raised, before they meet: a run raises every
+     * deadline left at the end of its input, and most of those alerts, texts and all, would otherwise cross
+     * the network only to be dropped.
+     */
+    public DataStream<Alert> upToHorizon(AlertWorkflow.Outputs outputs, String uid) {
+        if (until == null) {
+            return upToHorizon(outputs.alerts(), uid);
+        }
+        DataStream<Alert> all = null;
+        for (int i = 0; i < outputs.familyAlerts().size(); i++) {
+            DataStream<Alert> cut = outputs.familyAlerts().get(i).filter(new AlertsBeforeHorizon(until))
+                    .uid(uid + "-" + i).name("Alerts up to the horizon");
+            all = all == null ? cut : all.union(cut);
+        }
+        return all;
+    }
+
     /** {@code alerts} without those after the horizon, dropped and counted inside the job. */
     public DataStream<Alert> upToHorizon(DataStream<Alert> alerts, String uid) {
         if (until != null) {

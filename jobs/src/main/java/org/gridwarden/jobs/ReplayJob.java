@@ -93,7 +93,7 @@ public final class ReplayJob {
 
         AlertWorkflow.Outputs outputs = AlertWorkflow.define(windowed.gridReports(), windowed.ledgerEvents(),
                 RuleContext.of(reference, history), PseudonymKey.orSample(settings.pseudonyms()));
-        DataStream<ReplayRecord> results = run.upToHorizon(outputs.alerts(), "alerts-before-horizon")
+        DataStream<ReplayRecord> results = run.upToHorizon(outputs, "alerts-before-horizon")
                 .map(new AlertRecord()).uid("collect-alerts").name("Alerts")
                 .union(outputs.deadLetters().map(new DeadLetterRecord()).uid("collect-dead-letters").name("Dead letters"));
 

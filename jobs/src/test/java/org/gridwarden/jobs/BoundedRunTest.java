@@ -65,7 +65,7 @@ class BoundedRunTest {
         AlertWorkflow.Outputs outputs = AlertWorkflow.define(windowed.gridReports(), windowed.ledgerEvents(),
                 RuleContext.of(Fixtures.reference(), Fixtures.ruleSet()), Fixtures.samplePseudonyms());
         List<Alert> collected = new ArrayList<>();
-        BoundedRun.Finished finished = run.collect(run.upToHorizon(outputs.alerts(), "alerts-before-horizon"),
+        BoundedRun.Finished finished = run.collect(run.upToHorizon(outputs, "alerts-before-horizon"),
                 "bounded run test", Fixtures.reference().zone(), line -> {}, alert -> true, alert -> collected.add(alert.withEmittedAt(null)));
         collected.sort(Comparator.comparing(Alert::alertId));
         return new Run(finished, collected);

@@ -60,7 +60,7 @@ public final class BacktestJob {
             AlertWorkflow.Outputs outputs = AlertWorkflow.define(windowed.gridReports(), windowed.ledgerEvents(), ctx,
                     pseudonyms);
             rules.put(side, outputs.rules());
-            tagged.add(run.upToHorizon(outputs.alerts(), ctx.uid("alerts-before-horizon")).map(new Tag(side))
+            tagged.add(run.upToHorizon(outputs, ctx.uid("alerts-before-horizon")).map(new Tag(side))
                     .uid(ctx.uid("tag-alerts")).name("Alerts of the " + side.name().toLowerCase()));
         }
 

@@ -42,11 +42,17 @@ import org.gridwarden.rules.ruleset.RuleSet;
 public final class AlertWorkflow {
 
     /**
-     * What the workflow produces: enriched alerts (not yet routed), all together and as each family's operators
-     * raise them, dead letters, and the rules that ran.
+     * What the workflow produces: enriched alerts (not yet routed) as each family's operators raise them, dead
+     * letters, and the rules that ran.
      */
-    public record Outputs(DataStream<Alert> alerts, List<DataStream<Alert>> familyAlerts,
-            DataStream<DeadLetter> deadLetters, List<String> rules) {}
+    public record Outputs(List<DataStream<Alert>> familyAlerts, DataStream<DeadLetter> deadLetters,
+            List<String> rules) {
+
+        /** Every family's alerts as one stream. */
+        public DataStream<Alert> alerts() {
+            return RuleStreams.union(familyAlerts);
+        }
+    }
 
     private AlertWorkflow() {}
 
@@ -103,13 +109,9 @@ public final class AlertWorkflow {
         if (alerts.isEmpty()) {
             throw new IllegalArgumentException("rule set " + ruleSet.version() + " switches every rule off");
         }
-        DataStream<Alert> all = alerts.get(0);
-        for (DataStream<Alert> more : alerts.subList(1, alerts.size())) {
-            all = all.union(more);
-        }
         DataStream<DeadLetter> deadLetters = validReports.getSideOutput(DeadLetterSplitter.DEAD_LETTERS)
                 .union(validLedger.getSideOutput(DeadLetterSplitter.DEAD_LETTERS), admitted.getSideOutput(IngestGate.DEAD_LETTERS));
-        return new Outputs(all, alerts, deadLetters, List.copyOf(rules));
+        return new Outputs(alerts, deadLetters, List.copyOf(rules));
     }
 
     /** Runs in the input's own tasks (chained to its source), so a record crosses the network once before the duplicate check. */

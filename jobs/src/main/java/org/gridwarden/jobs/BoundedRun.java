@@ -16,6 +16,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
+import org.gridwarden.rules.RuleStreams;
 import org.gridwarden.rules.alert.BeforeHorizon;
 import org.gridwarden.rules.ingest.IngestCounters;
 import org.gridwarden.rules.model.Alert;
@@ -78,13 +79,12 @@ public final class BoundedRun {
         if (until == null) {
             return upToHorizon(outputs.alerts(), uid);
         }
-        DataStream<Alert> all = null;
-        for (int i = 0; i < outputs.familyAlerts().size(); i++) {
-            DataStream<Alert> cut = outputs.familyAlerts().get(i).filter(new AlertsBeforeHorizon(until))
-                    .uid(uid + "-" + i).name("Alerts up to the horizon");
-            all = all == null ? cut : all.union(cut);
+        List<DataStream<Alert>> cut = new ArrayList<>();
+        for (DataStream<Alert> family : outputs.familyAlerts()) {
+            cut.add(family.filter(new AlertsBeforeHorizon(until)).uid(uid + "-" + cut.size())
+                    .name("Alerts up to the horizon"));
         }
-        return all;
+        return RuleStreams.union(cut);
     }
 
     /** {@code alerts} without those after the horizon, dropped and counted inside the job. */

@@ -39,11 +39,13 @@ public final class RuleStreams {
             DataStream<GridReport> gridReports, RuleContext ctx) {
         RuleStreams streams = new RuleStreams(ledgerEvents, gridReports, List.of(family), ctx);
         family.operator().wire(streams, ctx);
-        DataStream<Alert> all = streams.alerts.get(0);
-        for (DataStream<Alert> more : streams.alerts.subList(1, streams.alerts.size())) {
-            all = all.union(more);
-        }
-        return all;
+        return union(streams.alerts);
+    }
+
+    /** The alert streams as one; there must be at least one. */
+    @SuppressWarnings("unchecked")
+    public static DataStream<Alert> union(List<DataStream<Alert>> alerts) {
+        return alerts.get(0).union(alerts.subList(1, alerts.size()).toArray(DataStream[]::new));
     }
 
     public DataStream<LedgerEvent> ledgerEvents() {

@@ -67,10 +67,7 @@ public final class AllRules {
                 .uid("reports-time").name("reports-time");
         RuleStreams streams = new RuleStreams(ledger, grid, RuleFamilies.SHIPPED.all(), ctx);
         RuleFamilies.SHIPPED.all().forEach(family -> family.operator().wire(streams, ctx));
-        DataStream<Alert> alerts = streams.alerts().get(0);
-        for (DataStream<Alert> more : streams.alerts().subList(1, streams.alerts().size())) {
-            alerts = alerts.union(more);
-        }
+        DataStream<Alert> alerts = RuleStreams.union(streams.alerts());
         List<Alert> out = new ArrayList<>();
         try (CloseableIterator<Alert> it = alerts.filter(new BeforeHorizon(horizon)).uid("horizon").name("horizon")
                 .executeAndCollect("all rules")) {

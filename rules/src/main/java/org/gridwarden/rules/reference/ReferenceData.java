@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.ByteBuffer;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -119,7 +120,33 @@ public final class ReferenceData implements Serializable {
     private record Packed(District district, byte[] grids, List<Department> departments, List<CategoryFamily> families,
             List<Category> categories, WorkingCalendar calendar) implements Serializable {
 
+        /**
+         * Every operator's copy of the job arrives with its own copy of the reference data; a task manager
+         * decodes one district once and shares it, read-only, between its tasks (it is immutable).
+         */
+        private static final Map<Object, ReferenceData> DECODED = new LinkedHashMap<>(4, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, ReferenceData> eldest) {
+                return size() > 4;
+            }
+        };
+
         private Object readResolve() throws IOException {
+            Object key = List.of(district, ByteBuffer.wrap(grids), departments, families, categories, calendar);
+            synchronized (DECODED) {
+                ReferenceData known = DECODED.get(key);
+                if (known != null) {
+                    return known;
+                }
+            }
+            ReferenceData decoded = decode();
+            synchronized (DECODED) {
+                DECODED.put(key, decoded);
+            }
+            return decoded;
+        }
+
+        private ReferenceData decode() throws IOException {
             List<Grid> gridList = new ArrayList<>();
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(grids))) {
                 for (int i = in.readInt(); i > 0; i--) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -44,6 +45,17 @@ public final class WorkingCalendar implements Serializable {
 
     public ZoneId zone() {
         return zone;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof WorkingCalendar c && zone.equals(c.zone) && holidays.equals(c.holidays)
+                && makeUpWorkdays.equals(c.makeUpWorkdays) && years.equals(c.years);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(zone, holidays, makeUpWorkdays, years);
     }
 
     /** The years the official arrangement is known for; outside them only weekends are days off. */

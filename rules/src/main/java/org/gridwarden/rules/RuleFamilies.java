@@ -12,11 +12,14 @@ import org.gridwarden.rules.complaint.CaseSubjectFacts;
 import org.gridwarden.rules.complaint.ComplaintAfterClosureRule;
 import org.gridwarden.rules.complaint.ComplaintSurgeRule;
 import org.gridwarden.rules.complaint.RepeatComplaintRule;
+import org.gridwarden.rules.complaint.SubjectFollowUps;
 import org.gridwarden.rules.grid.SilentGridRule;
 import org.gridwarden.rules.hazard.HazardCaseTracker;
 import org.gridwarden.rules.hazard.HazardNotFiledRule;
 import org.gridwarden.rules.hazard.HazardNotReportedRule;
 import org.gridwarden.rules.hazard.PatrolMissedHazardRule;
+import org.gridwarden.rules.keyed.KeyedHandler;
+import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.overdue.OverdueCaseRule;
 import org.gridwarden.rules.ruleset.ComplaintAfterClosureRules;
 import org.gridwarden.rules.ruleset.ComplaintSurgeRules;
@@ -43,6 +46,9 @@ import org.gridwarden.rules.ruleset.TimeSpan;
  */
 public final class RuleFamilies {
 
+    /** The complaints and closures per subject, one handler for both complaint families keyed by subject. */
+    private static final KeyedHandler.Factory<LedgerEvent> SUBJECT_FACTS = ctx -> new CaseSubjectFacts(ctx);
+
     public static final RuleFamilies SHIPPED = new RuleFamilies(List.of(
             RuleFamilyDefinition.of(RuleFamily.OVERDUE, new Bilingual("案件超期", "Overdue cases"), "case",
                             (in, ctx) -> in.byCase(), // its alerts are the case operator's own
@@ -52,17 +58,20 @@ public final class RuleFamilies {
                     .countingWorkingDaysIn("/escalationDelay", "/signForLimit", "/timeLimits/")
                     .followingCases(ctx -> new OverdueCaseRule(ctx)),
             RuleFamilyDefinition.of(RuleFamily.REPEAT_COMPLAINT, new Bilingual("重复投诉", "Repeated complaints"),
-                    "complaint subject (complainant or building, and category family)",
-                    (in, ctx) -> in.raise(RepeatComplaintRule.detect(in.ledgerEvents(), ctx)),
-                    LookBack.period(RuleFamily.REPEAT_COMPLAINT, RepeatComplaintRules::window),
-                    label("REPEAT_COMPLAINT", "重复投诉", "Repeat complaint")),
+                            "complaint subject (complainant or building, and category family)",
+                            (in, ctx) -> in.bySubject(), // its alerts are the subject operator's own
+                            LookBack.period(RuleFamily.REPEAT_COMPLAINT, RepeatComplaintRules::window),
+                            label("REPEAT_COMPLAINT", "重复投诉", "Repeat complaint"))
+                    .followingCases(SUBJECT_FACTS)
+                    .followingSubjects(ctx -> new RepeatComplaintRule(ctx)),
             RuleFamilyDefinition.of(RuleFamily.COMPLAINT_AFTER_CLOSURE,
                             new Bilingual("案结事不了", "Complaints after closure"),
                             "case, then complaint subject, then the closing event",
                             (in, ctx) -> in.raise(ComplaintAfterClosureRule.detect(in, ctx)),
                             RuleFamilies::complaintAfterClosureChains,
                             label("COMPLAINT_AFTER_CLOSURE", "案结事不了", "Complaint after closure"))
-                    .followingCases(ctx -> new CaseSubjectFacts(ctx)),
+                    .followingCases(SUBJECT_FACTS)
+                    .followingSubjects(ctx -> new SubjectFollowUps(ctx)),
             RuleFamilyDefinition.of(RuleFamily.HAZARD_NOT_REPORTED_BY_GRID,
                     new Bilingual("隐患漏报", "Hazards not reported by the grid"), "grid and category family",
                     (in, ctx) -> in.raise(HazardNotReportedRule.detect(in.ledgerEvents(), in.gridReports(), ctx)),

@@ -3,7 +3,9 @@ package org.gridwarden.rules;
 import java.util.List;
 import org.gridwarden.rules.alert.AlertLabel;
 import org.gridwarden.rules.alert.Bilingual;
-import org.gridwarden.rules.casekey.CaseHandler;
+import org.gridwarden.rules.complaint.CaseFact;
+import org.gridwarden.rules.keyed.KeyedHandler;
+import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.ruleset.LookBack;
 import org.gridwarden.rules.ruleset.RuleFamily;
 
@@ -23,10 +25,12 @@ import org.gridwarden.rules.ruleset.RuleFamily;
  * @param decidesWithoutCategory whether its events have no category, so a scope by families or categories
  *     never applies to it
  * @param caseHandler its part of the one operator keyed by case, or null when it keeps no state per case
+ * @param subjectHandler its part of the one operator keyed by complaint subject, or null
  */
 public record RuleFamilyDefinition(RuleFamily family, Bilingual name, String keyedBy, List<AlertLabel> alerts,
         AlertOperator operator, LookBack.Chains lookBack, List<String> workingDayPeriods,
-        boolean decidesWithoutCategory, CaseHandler.Factory caseHandler) {
+        boolean decidesWithoutCategory, KeyedHandler.Factory<LedgerEvent> caseHandler,
+        KeyedHandler.Factory<CaseFact> subjectHandler) {
 
     public RuleFamilyDefinition {
         alerts = List.copyOf(alerts);
@@ -37,23 +41,32 @@ public record RuleFamilyDefinition(RuleFamily family, Bilingual name, String key
     public static RuleFamilyDefinition of(RuleFamily family, Bilingual name, String keyedBy,
             AlertOperator operator, LookBack.Chains lookBack, AlertLabel... alerts) {
         return new RuleFamilyDefinition(family, name, keyedBy, List.of(alerts), operator, lookBack, List.of(),
-                false, null);
+                false, null, null);
     }
 
     public RuleFamilyDefinition countingWorkingDaysIn(String... periods) {
         return new RuleFamilyDefinition(family, name, keyedBy, alerts, operator, lookBack, List.of(periods),
-                decidesWithoutCategory, caseHandler);
+                decidesWithoutCategory, caseHandler, subjectHandler);
     }
 
     public RuleFamilyDefinition withoutCategory() {
         return new RuleFamilyDefinition(family, name, keyedBy, alerts, operator, lookBack, workingDayPeriods, true,
-                caseHandler);
+                caseHandler, subjectHandler);
     }
 
     /** A family that follows cases: its handler runs in the one operator keyed by case, beside the others'. */
-    public RuleFamilyDefinition followingCases(CaseHandler.Factory handler) {
+    public RuleFamilyDefinition followingCases(KeyedHandler.Factory<LedgerEvent> handler) {
         return new RuleFamilyDefinition(family, name, keyedBy, alerts, operator, lookBack, workingDayPeriods,
-                decidesWithoutCategory, handler);
+                decidesWithoutCategory, handler, subjectHandler);
+    }
+
+    /**
+     * A family that follows complaint subjects: its handler runs in the one operator keyed by subject, on the
+     * subject facts the operator keyed by case emits.
+     */
+    public RuleFamilyDefinition followingSubjects(KeyedHandler.Factory<CaseFact> handler) {
+        return new RuleFamilyDefinition(family, name, keyedBy, alerts, operator, lookBack, workingDayPeriods,
+                decidesWithoutCategory, caseHandler, handler);
     }
 
     public List<String> ruleIds() {

@@ -5,32 +5,40 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.gridwarden.rules.casekey.CaseHandler;
 import org.gridwarden.rules.casekey.CaseRules;
+import org.gridwarden.rules.complaint.CaseFact;
+import org.gridwarden.rules.complaint.CaseSubjectFacts;
+import org.gridwarden.rules.complaint.SubjectRules;
+import org.gridwarden.rules.keyed.KeyedHandler;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.LedgerEvent;
 
 /**
- * The admitted input every rule family may read, the one operator keyed by case that the families following
- * cases share, and the alert streams the families add while the workflow wires them.
+ * The admitted input every rule family may read, the operators per key that the families share (by case, by
+ * complaint subject), and the alert streams the families add while the workflow wires them.
  */
 public final class RuleStreams {
 
     private final DataStream<LedgerEvent> ledgerEvents;
     private final DataStream<GridReport> gridReports;
-    private final List<CaseHandler.Factory> caseHandlers;
+    private final List<KeyedHandler.Factory<LedgerEvent>> caseHandlers;
+    private final List<KeyedHandler.Factory<CaseFact>> subjectHandlers;
     private final RuleContext ctx;
     private final List<DataStream<Alert>> alerts = new ArrayList<>();
     private SingleOutputStreamOperator<Alert> byCase;
+    private SingleOutputStreamOperator<Alert> bySubject;
 
     /** The input of the {@code running} families, which are wired next. */
     public RuleStreams(DataStream<LedgerEvent> ledgerEvents, DataStream<GridReport> gridReports,
             List<RuleFamilyDefinition> running, RuleContext ctx) {
         this.ledgerEvents = ledgerEvents;
         this.gridReports = gridReports;
+        // families sharing a handler declare the same factory: it runs once
         this.caseHandlers = running.stream().map(RuleFamilyDefinition::caseHandler).filter(Objects::nonNull)
-                .toList();
+                .distinct().toList();
+        this.subjectHandlers = running.stream().map(RuleFamilyDefinition::subjectHandler).filter(Objects::nonNull)
+                .distinct().toList();
         this.ctx = ctx;
     }
 
@@ -69,6 +77,22 @@ public final class RuleStreams {
             raise(byCase);
         }
         return byCase;
+    }
+
+    /**
+     * The operator keyed by complaint subject, built on first use with every running family's handler on the
+     * subject facts of the operator keyed by case; its alerts are raised once.
+     */
+    public SingleOutputStreamOperator<Alert> bySubject() {
+        if (bySubject == null) {
+            if (subjectHandlers.isEmpty()) {
+                throw new IllegalStateException("no running rule family follows complaint subjects");
+            }
+            bySubject = SubjectRules.wire(byCase().getSideOutput(CaseSubjectFacts.FACTS),
+                    subjectHandlers.stream().map(f -> f.create(ctx)).toList(), ctx);
+            raise(bySubject);
+        }
+        return bySubject;
     }
 
     /** Adds a family's alerts to the workflow's output. */

@@ -53,7 +53,7 @@ class RuleFamiliesTest {
         assertThrows(IllegalArgumentException.class, () -> RuleFamilies.SHIPPED.with(overdue));
         RuleFamilyDefinition sameAlerts = new RuleFamilyDefinition(new RuleFamily("overdue-again",
                 overdue.family().parameters()), overdue.name(), overdue.keyedBy(), overdue.alerts(), overdue.operator(),
-                overdue.lookBack(), List.of(), false, overdue.caseHandler());
+                overdue.lookBack(), List.of(), false, overdue.caseHandler(), null);
         assertThrows(IllegalArgumentException.class, () -> RuleFamilies.SHIPPED.with(sameAlerts));
     }
 

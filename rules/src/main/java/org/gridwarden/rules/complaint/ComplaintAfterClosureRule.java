@@ -32,8 +32,9 @@ import org.gridwarden.rules.ruleset.RuleSetHistory.InForce;
  * department before the close, else the category's first-tier department).
  *
  * <p>Keyed timers in three stages rather than CEP, because the facts live under different keys: a CLOSED
- * names only its case, so {@link CaseSubjectFacts} (in the operator keyed by case) turns cases into per-subject complaints and
- * closures; {@link SubjectFollowUps} (keyed by subject) pairs each closure with its first complaint; this last
+ * names only its case, so {@link CaseSubjectFacts} (in the operator keyed by case) turns cases into per-subject
+ * complaints and closures; {@link SubjectFollowUps} (in the operator keyed by subject) pairs each closure with
+ * its first complaint; this last
  * stage (keyed by the CLOSED event) keeps the earliest of the candidates that the case's different subjects
  * produced, so a closure alerts once even when the new complaint shares both its complainant and its
  * building. Every stage buffers until the watermark passes and works in event-time order with fixed
@@ -68,13 +69,9 @@ public class ComplaintAfterClosureRule extends KeyedProcessFunction<String, Foll
         return ctx.history().longest(RuleFamily.COMPLAINT_AFTER_CLOSURE, ComplaintAfterClosureRules::window);
     }
 
-    /** Wires the subject and closure stages on the case facts of the operator keyed by case. */
+    /** Wires the last stage on the follow-ups of the operator keyed by subject. */
     public static DataStream<Alert> detect(RuleStreams in, RuleContext ctx) {
-        Duration window = longestWindow(ctx);
-        return in.byCase().getSideOutput(CaseSubjectFacts.FACTS)
-                .keyBy(CaseFact::subjectKey)
-                .process(new SubjectFollowUps(window))
-                .uid(ctx.uid(UID + "-subjects")).name("Complaints after a closure per subject (案结事不了)")
+        return in.bySubject().getSideOutput(SubjectFollowUps.FOLLOW_UPS)
                 .keyBy(FollowUp::closedEventId)
                 .process(new ComplaintAfterClosureRule(ctx))
                 .uid(ctx.uid(UID)).name(NAME);

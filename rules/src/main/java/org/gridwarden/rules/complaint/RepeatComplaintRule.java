@@ -1,22 +1,18 @@
 package org.gridwarden.rules.complaint;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.util.Collector;
-import org.gridwarden.rules.EventTimeBuffer;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.AlertFactory;
 import org.gridwarden.rules.alert.Bilingual;
 import org.gridwarden.rules.alert.ReferenceNames;
+import org.gridwarden.rules.keyed.KeyScope;
+import org.gridwarden.rules.keyed.KeyedHandler;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
-import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.reference.Category;
 import org.gridwarden.rules.reference.Department;
 import org.gridwarden.rules.reference.GridPlace;
@@ -37,72 +33,67 @@ import org.gridwarden.rules.ruleset.RuleSetHistory.InForce;
  * do that. The alert's identity is the episode (subject and first complaint), so a lowered threshold flags the
  * same episode earlier under the same alert id.
  *
- * <p>Keyed by subject. Complaints wait in state until the watermark passes them, then count in event-time
- * order (ties by event id), so arrival order within the allowed lateness and BATCH replay give the same
- * alerts. State: the waiting complaints and the current count, which a timer empties once its newest
- * complaint is older than the longest window of any rule-set version.
+ * <p>A handler of the operator keyed by subject ({@link SubjectRules}). Complaints wait in its shared buffer
+ * until the watermark passes them, then count in event-time order (ties by event id), so arrival order within
+ * the allowed lateness and BATCH replay give the same alerts. State: the current count, which a timer empties
+ * once its newest complaint is older than the longest window of any rule-set version.
  */
-public final class RepeatComplaintRule extends KeyedProcessFunction<String, SubjectComplaint, Alert> {
+public final class RepeatComplaintRule implements KeyedHandler<CaseFact> {
 
     public static final String RULE_ID = "REPEAT_COMPLAINT";
-    public static final String UID = "repeat-complaint-rule";
-    public static final String NAME = "Repeated complaints (重复投诉)";
-
-    private static final Comparator<LedgerEvent> EVENT_TIME_ORDER =
-            Comparator.comparing(LedgerEvent::at).thenComparing(LedgerEvent::eventId);
 
     private final RuleContext ctx;
     private final long longestWindow;
 
-    private transient EventTimeBuffer<LedgerEvent> pending;
-    private transient ListState<LedgerEvent> counted;
+    private transient ListState<CaseFact> counted;
 
-    RepeatComplaintRule(RuleContext ctx) {
+    public RepeatComplaintRule(RuleContext ctx) {
         this.ctx = ctx;
         this.longestWindow = ctx.history().<RepeatComplaintRules>allParameters(RuleFamily.REPEAT_COMPLAINT).stream()
                 .mapToLong(r -> r.window().toDuration().toMillis()).max().orElse(0);
     }
 
-    public static DataStream<Alert> detect(DataStream<LedgerEvent> ledgerEvents, RuleContext ctx) {
-        return ledgerEvents
-                .flatMap(new ComplaintSubjects(RuleFamily.REPEAT_COMPLAINT, ctx))
-                .uid(ctx.uid(UID + "-subjects")).name("Complaints by subject (重复投诉)")
-                .keyBy(SubjectComplaint::subjectKey)
-                .process(new RepeatComplaintRule(ctx))
-                .uid(ctx.uid(UID)).name(NAME);
+    @Override
+    public String name() {
+        return "repeated complaints (重复投诉)";
     }
 
     @Override
-    public void open(OpenContext openContext) {
-        pending = EventTimeBuffer.open(getRuntimeContext(), "pending-complaints", LedgerEvent.class, LedgerEvent::at,
-                EVENT_TIME_ORDER);
-        counted = getRuntimeContext().getListState(new ListStateDescriptor<>("counted-complaints", LedgerEvent.class));
+    public void open(RuntimeContext runtime) {
+        counted = runtime.getListState(new ListStateDescriptor<>("counted-complaints", CaseFact.class));
     }
 
     @Override
-    public void processElement(SubjectComplaint c, Context context, Collector<Alert> out) throws Exception {
-        LedgerEvent e = c.complaint();
-        pending.add(e.eventId(), e, context.timerService());
-        long at = e.at().toEpochMilli();
-        // registered on arrival, so a BATCH run (which ignores timers set at end of input) forgets alike
-        context.timerService().registerEventTimeTimer(at + longestWindow + 1);
+    public boolean readsInOrder() {
+        return true;
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext timerCtx, Collector<Alert> out) throws Exception {
-        List<LedgerEvent> count = new ArrayList<>();
+    public void arrived(CaseFact f, KeyScope<CaseFact> scope) {
+        if (f.countsForRepeats()) {
+            // registered on arrival, so a BATCH run (which ignores timers set at end of input) forgets alike
+            scope.registerTimer(forgetAt(f));
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, List<CaseFact> ready, KeyScope<CaseFact> scope) throws Exception {
+        List<CaseFact> count = new ArrayList<>();
         counted.get().forEach(count::add);
-        for (LedgerEvent e : pending.takeReady(timestamp)) {
+        for (CaseFact f : ready) {
+            if (!f.countsForRepeats()) {
+                continue;
+            }
             InForce<RepeatComplaintRules> rules = ctx.<RepeatComplaintRules>inForce(
-                    RuleFamily.REPEAT_COMPLAINT, e.at(), e.gridId(), e.category()).orElse(null);
+                    RuleFamily.REPEAT_COMPLAINT, f.at(), f.gridId(), f.category()).orElse(null);
             if (rules == null) {
                 continue;
             }
-            long earliest = e.at().minus(rules.parameters().window().toDuration()).toEpochMilli();
+            long earliest = f.at().minus(rules.parameters().window().toDuration()).toEpochMilli();
             count.removeIf(old -> old.at().toEpochMilli() < earliest);
-            count.add(e);
+            count.add(f);
             if (count.size() >= rules.parameters().threshold()) {
-                out.collect(alert(timerCtx.getCurrentKey(), count, rules));
+                scope.alert(alert(count, rules));
                 count.clear();
             }
         }
@@ -114,9 +105,24 @@ public final class RepeatComplaintRule extends KeyedProcessFunction<String, Subj
         }
     }
 
-    private Alert alert(String subjectKey, List<LedgerEvent> complaints, InForce<RepeatComplaintRules> rules) {
-        LedgerEvent first = complaints.get(0);
-        LedgerEvent last = complaints.get(complaints.size() - 1);
+    @Override
+    public boolean needsTimerAt(long time) throws Exception {
+        for (CaseFact f : counted.get()) {
+            if (forgetAt(f) == time) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private long forgetAt(CaseFact complaint) {
+        return complaint.at().toEpochMilli() + longestWindow + 1;
+    }
+
+    private Alert alert(List<CaseFact> complaints, InForce<RepeatComplaintRules> rules) {
+        String subjectKey = complaints.get(0).subjectKey();
+        CaseFact first = complaints.get(0);
+        CaseFact last = complaints.get(complaints.size() - 1);
         ReferenceData ref = ctx.reference();
         Category category = ref.category(last.category()).orElseThrow();
         GridPlace place = ref.grid(last.gridId()).orElseThrow();
@@ -131,7 +137,7 @@ public final class RepeatComplaintRule extends KeyedProcessFunction<String, Subj
         String from = alerts.local(first.at());
         String until = alerts.local(last.at());
 
-        List<String> caseIds = complaints.stream().map(LedgerEvent::caseId).toList();
+        List<String> caseIds = complaints.stream().map(CaseFact::caseId).toList();
         Bilingual title = new Bilingual("重复投诉：" + subject.zh() + "反映" + family.zh() + "问题" + n + "次",
                 "Repeated complaints: " + subject.en() + ", " + family.en() + ", " + n + " times");
         Bilingual message = new Bilingual(
@@ -145,7 +151,7 @@ public final class RepeatComplaintRule extends KeyedProcessFunction<String, Subj
         return alerts.createEpisode(new AlertFactory.Finding(
                 RULE_ID, AlertLevel.WARNING, subjectKey, first.eventId(), last.caseId(), department,
                 last.gridId(), last.category(), title, message,
-                complaints.stream().map(LedgerEvent::eventId).toList(), last.at(), null),
+                complaints.stream().map(CaseFact::eventId).toList(), last.at(), null),
                 rules.version(), first.at());
     }
 }

@@ -4,63 +4,77 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.util.Collector;
-import org.gridwarden.rules.EventTimeBuffer;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.util.OutputTag;
+import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.keyed.KeyScope;
+import org.gridwarden.rules.keyed.KeyedHandler;
+import org.gridwarden.rules.ruleset.ComplaintAfterClosureRules;
+import org.gridwarden.rules.ruleset.RuleFamily;
 
 /**
- * Second stage of 案结事不了, keyed by subject: pairs each closure with the first complaint on the subject
- * strictly after the close and at most {@code window} later (a complaint of the closed case itself never
- * counts). Facts are buffered until the watermark passes them and applied in event-time order (at the same
- * instant complaints before closures, so a complaint at the very moment of a close is not "after" it). A
- * closure is forgotten once paired or {@code window} after the close; nothing else is kept.
+ * Second stage of 案结事不了, a handler of the operator keyed by subject ({@link SubjectRules}): pairs each
+ * closure with the first complaint on the subject strictly after the close and at most {@code window} later (a
+ * complaint of the closed case itself never counts). Facts come from the shared buffer in event-time order (at
+ * the same instant complaints before closures). A closure is forgotten once paired or {@code window} after the
+ * close; nothing else is kept.
  */
-final class SubjectFollowUps extends KeyedProcessFunction<String, CaseFact, FollowUp> {
+public final class SubjectFollowUps implements KeyedHandler<CaseFact> {
 
-    private static final Comparator<CaseFact> EVENT_TIME_ORDER = Comparator.comparing(CaseFact::at)
-            .thenComparing(CaseFact::kind)
-            .thenComparing(CaseFact::eventId);
+    /** The pairs, for the last stage, keyed by closure. */
+    public static final OutputTag<FollowUp> FOLLOW_UPS =
+            new OutputTag<>("follow-ups", TypeInformation.of(FollowUp.class));
 
+    /** The longest window of any rule-set version, so that each version's own window fits. */
     private final Duration window;
 
-    private transient EventTimeBuffer<CaseFact> pending;
     private transient MapState<String, CaseFact> openClosures;
+
+    public SubjectFollowUps(RuleContext ctx) {
+        this(ctx.history().longest(RuleFamily.COMPLAINT_AFTER_CLOSURE, ComplaintAfterClosureRules::window));
+    }
 
     SubjectFollowUps(Duration window) {
         this.window = window;
     }
 
     @Override
-    public void open(OpenContext openContext) {
-        pending = EventTimeBuffer.open(getRuntimeContext(), "pending-facts", CaseFact.class, CaseFact::at,
-                EVENT_TIME_ORDER);
-        openClosures = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("open-closures", String.class, CaseFact.class));
+    public String name() {
+        return "closures followed by complaints (案结事不了)";
     }
 
     @Override
-    public void processElement(CaseFact f, Context c, Collector<FollowUp> out) throws Exception {
-        pending.add(f.kind() + ":" + f.eventId(), f, c.timerService());
+    public void open(RuntimeContext runtime) {
+        openClosures = runtime.getMapState(new MapStateDescriptor<>("open-closures", String.class, CaseFact.class));
+    }
+
+    @Override
+    public boolean readsInOrder() {
+        return true;
+    }
+
+    @Override
+    public void arrived(CaseFact f, KeyScope<CaseFact> scope) {
         if (f.kind() == CaseFact.Kind.CLOSURE) {
-            c.timerService().registerEventTimeTimer(f.at().plus(window).toEpochMilli());
+            scope.registerTimer(forgetAt(f));
         }
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext c, Collector<FollowUp> out) throws Exception {
-        for (CaseFact f : pending.takeReady(timestamp)) {
+    public void onTimer(long timestamp, List<CaseFact> ready, KeyScope<CaseFact> scope) throws Exception {
+        for (CaseFact f : ready) {
             if (f.kind() == CaseFact.Kind.CLOSURE) {
                 openClosures.put(f.eventId(), f);
-            } else {
-                pairWithOpenClosures(f, out);
+            } else if (f.countsForClosures()) {
+                pairWithOpenClosures(f, scope);
             }
         }
         List<String> expired = new ArrayList<>();
         for (CaseFact closure : openClosures.values()) {
-            if (closure.at().plus(window).toEpochMilli() <= timestamp) {
+            if (forgetAt(closure) <= timestamp) {
                 expired.add(closure.eventId());
             }
         }
@@ -72,7 +86,21 @@ final class SubjectFollowUps extends KeyedProcessFunction<String, CaseFact, Foll
         }
     }
 
-    private void pairWithOpenClosures(CaseFact complaint, Collector<FollowUp> out) throws Exception {
+    @Override
+    public boolean needsTimerAt(long time) throws Exception {
+        for (CaseFact closure : openClosures.values()) {
+            if (forgetAt(closure) == time) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private long forgetAt(CaseFact closure) {
+        return closure.at().plus(window).toEpochMilli();
+    }
+
+    private void pairWithOpenClosures(CaseFact complaint, KeyScope<CaseFact> scope) throws Exception {
         List<CaseFact> paired = new ArrayList<>();
         for (CaseFact closure : openClosures.values()) {
             boolean after = complaint.at().isAfter(closure.at());
@@ -83,7 +111,7 @@ final class SubjectFollowUps extends KeyedProcessFunction<String, CaseFact, Foll
         }
         paired.sort(Comparator.comparing(CaseFact::eventId));
         for (CaseFact closure : paired) {
-            out.collect(new FollowUp(closure, complaint));
+            scope.emit(FOLLOW_UPS, new FollowUp(closure, complaint));
             openClosures.remove(closure.eventId());
         }
     }

@@ -8,8 +8,8 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.OutputTag;
 import org.gridwarden.rules.RuleContext;
-import org.gridwarden.rules.casekey.CaseHandler;
-import org.gridwarden.rules.casekey.CaseScope;
+import org.gridwarden.rules.keyed.KeyedHandler;
+import org.gridwarden.rules.keyed.KeyScope;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.model.LedgerEventType;
 import org.gridwarden.rules.ruleset.OverdueRules;
@@ -26,7 +26,7 @@ import org.gridwarden.rules.ruleset.RuleFamily;
  * (the district's one setting for how long an unfinished case is remembered); a held end until the watermark
  * passes it. A case reopened after its end is not followed again.
  */
-public final class HazardCaseTracker implements CaseHandler {
+public final class HazardCaseTracker implements KeyedHandler<LedgerEvent> {
 
     /** The hazard cases, for the building-keyed rule. */
     public static final OutputTag<BuildingSignal> CASES =
@@ -59,7 +59,7 @@ public final class HazardCaseTracker implements CaseHandler {
      * matter; two events in three of a case's life are neither.
      */
     @Override
-    public void arrived(LedgerEvent e, CaseScope c) throws Exception {
+    public void arrived(LedgerEvent e, KeyScope<LedgerEvent> c) throws Exception {
         if (e.type() == LedgerEventType.CREATED && e.buildingId() != null && ctx.isHazard(e.category())) {
             created(e, c);
         } else if (e.type() == LedgerEventType.CLOSED || e.type() == LedgerEventType.CANCELLED) {
@@ -67,7 +67,7 @@ public final class HazardCaseTracker implements CaseHandler {
         }
     }
 
-    private void created(LedgerEvent e, CaseScope c) throws Exception {
+    private void created(LedgerEvent e, KeyScope<LedgerEvent> c) throws Exception {
         Long end = heldEnd.value();
         heldEnd.clear();
         HazardCase hc = new HazardCase(e.caseId(), e.eventId(), e.category(), e.channel(), e.gridId(),
@@ -83,7 +83,7 @@ public final class HazardCaseTracker implements CaseHandler {
     }
 
     /** The earliest end wins, whatever order the ends arrive in; it is released when the watermark passes it. */
-    private void ended(long at, CaseScope c) throws Exception {
+    private void ended(long at, KeyScope<LedgerEvent> c) throws Exception {
         Long held = heldEnd.value();
         if (held == null || at < held) {
             heldEnd.update(at); // before the delete, so the old time no longer counts as needed here
@@ -95,7 +95,7 @@ public final class HazardCaseTracker implements CaseHandler {
     }
 
     @Override
-    public void onTimer(long timestamp, List<LedgerEvent> ready, CaseScope c) throws Exception {
+    public void onTimer(long timestamp, List<LedgerEvent> ready, KeyScope<LedgerEvent> c) throws Exception {
         HazardCase hc = openCase.value();
         Long held = heldEnd.value();
         if (held != null && held <= timestamp) {

@@ -9,8 +9,8 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.gridwarden.rules.EventTimeBuffer;
 import org.gridwarden.rules.RuleContext;
-import org.gridwarden.rules.casekey.CaseHandler;
-import org.gridwarden.rules.casekey.CaseScope;
+import org.gridwarden.rules.keyed.KeyedHandler;
+import org.gridwarden.rules.keyed.KeyScope;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.LedgerEvent;
 
@@ -29,7 +29,7 @@ import org.gridwarden.rules.model.LedgerEvent;
  * {@code closedCaseRetention} after it stopped (so a REOPENED can still restart it) or
  * {@code openCaseRetention} after its last event (a case that never ends); its deadline timer is deleted then.
  */
-public final class OverdueCaseRule implements CaseHandler {
+public final class OverdueCaseRule implements KeyedHandler<LedgerEvent> {
 
     public static final String RULE_OVERDUE = OverdueCaseLogic.RULE_OVERDUE;
     public static final String RULE_SIGN_FOR = OverdueCaseLogic.RULE_SIGN_FOR;
@@ -64,7 +64,7 @@ public final class OverdueCaseRule implements CaseHandler {
     }
 
     @Override
-    public void onTimer(long timestamp, List<LedgerEvent> ready, CaseScope scope) throws Exception {
+    public void onTimer(long timestamp, List<LedgerEvent> ready, KeyScope<LedgerEvent> scope) throws Exception {
         Instant now = Instant.ofEpochMilli(timestamp);
         CaseState s = caseState.value();
         if (s == null && ready.isEmpty()) {
@@ -116,7 +116,7 @@ public final class OverdueCaseRule implements CaseHandler {
         return s != null && (Long.valueOf(time).equals(s.wakeTimer()) || Long.valueOf(time).equals(s.cleanupTimer()));
     }
 
-    private Long reschedule(CaseScope scope, Long current, Long wanted, Long otherTimer) throws Exception {
+    private Long reschedule(KeyScope<LedgerEvent> scope, Long current, Long wanted, Long otherTimer) throws Exception {
         if (current != null && !current.equals(wanted)) {
             deleteTimer(scope, current, otherTimer);
         }
@@ -127,7 +127,7 @@ public final class OverdueCaseRule implements CaseHandler {
     }
 
     /** Deletes a timer unless the case's other timer is at the same time (or another handler or event needs it). */
-    private void deleteTimer(CaseScope scope, Long time, Long otherTimer) throws Exception {
+    private void deleteTimer(KeyScope<LedgerEvent> scope, Long time, Long otherTimer) throws Exception {
         if (time != null && !time.equals(otherTimer)) {
             scope.deleteTimer(this, time);
         }

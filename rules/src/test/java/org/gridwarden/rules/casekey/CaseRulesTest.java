@@ -20,6 +20,8 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.complaint.CaseSubjectFacts;
 import org.gridwarden.rules.hazard.HazardCaseTracker;
+import org.gridwarden.rules.keyed.KeyScope;
+import org.gridwarden.rules.keyed.KeyedHandler;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.Channel;
 import org.gridwarden.rules.model.LedgerEvent;
@@ -126,7 +128,7 @@ class CaseRulesTest {
      * A handler that asks for a wake-up an hour after ACCEPTED; the first handler gives it up on REPLIED, the
      * second on SUSPENDED.
      */
-    private static final class Waker implements CaseHandler {
+    private static final class Waker implements KeyedHandler<LedgerEvent> {
 
         static final List<String> woken = Collections.synchronizedList(new ArrayList<>());
 
@@ -148,7 +150,7 @@ class CaseRulesTest {
         }
 
         @Override
-        public void arrived(LedgerEvent e, CaseScope scope) throws Exception {
+        public void arrived(LedgerEvent e, KeyScope<LedgerEvent> scope) throws Exception {
             LedgerEventType givesUpOn = name.equals("first") ? LedgerEventType.REPLIED : LedgerEventType.SUSPENDED;
             if (e.type() == LedgerEventType.ACCEPTED) {
                 long at = e.caseId().equals("K1") ? T.toEpochMilli() : e.at().toEpochMilli() + 3_600_000;
@@ -162,7 +164,7 @@ class CaseRulesTest {
         }
 
         @Override
-        public void onTimer(long timestamp, List<LedgerEvent> ready, CaseScope scope) throws Exception {
+        public void onTimer(long timestamp, List<LedgerEvent> ready, KeyScope<LedgerEvent> scope) throws Exception {
             if (Long.valueOf(timestamp).equals(wakeAt.value())) {
                 woken.add(name + "@" + timestamp);
                 wakeAt.clear();

@@ -31,7 +31,7 @@ class ClosureStagesStateTest {
 
     private static CaseFact fact(CaseFact.Kind kind, String caseId, Instant at) {
         return new CaseFact(kind, "complainant:P1|fire", caseId, caseId + "-" + kind, at, "S01C01G01",
-                "fire.blocked_exit", kind == CaseFact.Kind.CLOSURE ? "street-donghu" : null);
+                "fire.blocked_exit", kind == CaseFact.Kind.CLOSURE ? "street-donghu" : null, false, true);
     }
 
     @Test
@@ -43,11 +43,30 @@ class ClosureStagesStateTest {
             }
             h.processWatermark(T.plusSeconds(3600).toEpochMilli());
             List<String> facts = Harnesses.drain(h, CaseSubjectFacts.FACTS).stream()
-                    .map(f -> f.kind() + " " + f.subjectKey() + " " + f.department()).toList();
-            assertEquals(List.of("COMPLAINT complainant:P1|fire null", "COMPLAINT building:S01C01G01-B03|fire null",
-                    "CLOSURE complainant:P1|fire emergency", "CLOSURE building:S01C01G01-B03|fire emergency"), facts);
+                    .map(f -> f.kind() + " " + f.subjectKey() + " " + f.department() + " " + f.countsForRepeats()
+                            + " " + f.countsForClosures()).toList();
+            assertEquals(List.of("COMPLAINT complainant:P1|fire null true true",
+                    "COMPLAINT building:S01C01G01-B03|fire null true true",
+                    "CLOSURE complainant:P1|fire emergency false true",
+                    "CLOSURE building:S01C01G01-B03|fire emergency false true"), facts);
             h.processWatermark(T.plusSeconds(3600).plus(WINDOW).toEpochMilli());
             Harnesses.assertForgotten(h);
+        }
+    }
+
+    @Test
+    void caseStage_countsASecondCreatedOfACaseForRepeatsOnly() throws Exception {
+        try (var h = Harnesses.byCase(new CaseSubjectFacts(ctx))) {
+            LedgerEvent first = complaint("K4", T).by("P1").event();
+            LedgerEvent again = new LedgerEvent("K4-created-again", "K4", LedgerEventType.CREATED, T.plusSeconds(60),
+                    first.channel(), first.category(), first.gridId(), null, null, "P1", first.priority(), null, null,
+                    null, null, null);
+            h.processElement(again, again.at().toEpochMilli());
+            h.processElement(first, first.at().toEpochMilli());
+            h.processWatermark(T.plusSeconds(60).toEpochMilli());
+            List<String> facts = Harnesses.drain(h, CaseSubjectFacts.FACTS).stream()
+                    .map(f -> f.eventId() + " " + f.countsForRepeats() + " " + f.countsForClosures()).toList();
+            assertEquals(List.of("K4-created true true", "K4-created-again true false"), facts);
         }
     }
 
@@ -67,8 +86,7 @@ class ClosureStagesStateTest {
 
     @Test
     void subjectStage_pairsAClosureWithItsFirstLaterComplaintOnly_andForgetsItAfterTheWindow() throws Exception {
-        try (var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new SubjectFollowUps(WINDOW), CaseFact::subjectKey, Types.STRING)) {
+        try (var h = Harnesses.bySubject(new SubjectFollowUps(WINDOW))) {
             // arriving out of order: the complaints before the closure they follow
             for (CaseFact f : List.of(fact(CaseFact.Kind.COMPLAINT, "K3", T.plus(Duration.ofDays(2))),
                     fact(CaseFact.Kind.COMPLAINT, "K2", T.plus(Duration.ofDays(1))),
@@ -76,7 +94,7 @@ class ClosureStagesStateTest {
                 h.processElement(f, f.at().toEpochMilli());
             }
             h.processWatermark(T.plus(WINDOW).toEpochMilli());
-            List<String> pairs = h.extractOutputValues().stream()
+            List<String> pairs = Harnesses.drain(h, SubjectFollowUps.FOLLOW_UPS).stream()
                     .map(f -> f.closure().caseId() + "->" + f.complaint().caseId()).toList();
             assertEquals(List.of("K1->K2"), pairs, "a complaint at the instant of the close is not after it");
             Harnesses.assertForgotten(h);
@@ -91,7 +109,7 @@ class ClosureStagesStateTest {
             CaseFact closure = fact(CaseFact.Kind.CLOSURE, "K1", T);
             CaseFact later = fact(CaseFact.Kind.COMPLAINT, "K3", T.plus(Duration.ofDays(2)));
             CaseFact earlier = new CaseFact(CaseFact.Kind.COMPLAINT, "building:S01C01G01-B03|fire", "K2",
-                    "K2-created", T.plus(Duration.ofDays(1)), "S01C01G01", "fire.blocked_exit", null);
+                    "K2-created", T.plus(Duration.ofDays(1)), "S01C01G01", "fire.blocked_exit", null, false, true);
             h.processElement(new FollowUp(closure, later), later.at().toEpochMilli());
             h.processElement(new FollowUp(closure, earlier), earlier.at().toEpochMilli());
             h.processWatermark(T.plus(WINDOW).toEpochMilli());

@@ -80,13 +80,10 @@ class ComplaintAfterClosureRuleTest {
         events.add(complaint("Q1", q).by("P5").category("building.property_service").event());
         events.add(complaint("Q2", q.plusSeconds(3600)).by("P5").category("building.property_service").event());
 
-        streaming = ComplaintCases.run(RuntimeExecutionMode.STREAMING, events, ComplaintAfterClosureRuleTest::alone);
-        batch = ComplaintCases.run(RuntimeExecutionMode.BATCH, events, ComplaintAfterClosureRuleTest::alone);
+        streaming = ComplaintCases.run(RuntimeExecutionMode.STREAMING, events, ComplaintCases.alone(RuleFamily.COMPLAINT_AFTER_CLOSURE));
+        batch = ComplaintCases.run(RuntimeExecutionMode.BATCH, events, ComplaintCases.alone(RuleFamily.COMPLAINT_AFTER_CLOSURE));
     }
 
-    private static DataStream<Alert> alone(DataStream<LedgerEvent> ledger, RuleContext ctx) {
-        return RuleStreams.alone(RuleFamilies.SHIPPED.of(RuleFamily.COMPLAINT_AFTER_CLOSURE), ledger, null, ctx);
-    }
 
     private static List<Alert> about(List<Alert> alerts, String closedCase) {
         return alerts.stream().filter(a -> a.caseId().equals(closedCase)).toList();

@@ -19,6 +19,7 @@ import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.model.Channel;
 import org.gridwarden.rules.model.LedgerEvent;
+import org.gridwarden.rules.ruleset.RuleFamily;
 import org.gridwarden.rules.testing.ComplaintCases;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,8 +79,8 @@ class RepeatComplaintRuleTest {
         events.add(complaint("J2", late.plusSeconds(180)).by("P10").event());
         events.add(complaint("J1", late).by("P10").event());
 
-        streaming = ComplaintCases.run(RuntimeExecutionMode.STREAMING, events, RepeatComplaintRule::detect);
-        batch = ComplaintCases.run(RuntimeExecutionMode.BATCH, events, RepeatComplaintRule::detect);
+        streaming = ComplaintCases.run(RuntimeExecutionMode.STREAMING, events, ComplaintCases.alone(RuleFamily.REPEAT_COMPLAINT));
+        batch = ComplaintCases.run(RuntimeExecutionMode.BATCH, events, ComplaintCases.alone(RuleFamily.REPEAT_COMPLAINT));
     }
 
     private static void add(List<LedgerEvent> events, String person, String prefix, Instant... times) {

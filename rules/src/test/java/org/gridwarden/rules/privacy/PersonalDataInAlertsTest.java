@@ -15,6 +15,7 @@ import org.gridwarden.rules.complaint.RepeatComplaintRule;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.model.Channel;
+import org.gridwarden.rules.ruleset.RuleFamily;
 import org.gridwarden.rules.testing.ComplaintCases;
 import org.gridwarden.rules.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class PersonalDataInAlertsTest {
             events.add(guard.guard(complaint("K" + i, t.plus(Duration.ofDays(i))).by(ID_CARD)
                     .address("湖滨路12号3栋 联系电话" + PHONE).via(Channel.HOTLINE).event()));
         }
-        List<Alert> alerts = ComplaintCases.run(RuntimeExecutionMode.STREAMING, events, RepeatComplaintRule::detect);
+        List<Alert> alerts = ComplaintCases.run(RuntimeExecutionMode.STREAMING, events, ComplaintCases.alone(RuleFamily.REPEAT_COMPLAINT));
 
         assertEquals(2, alerts.size(), alerts.toString());
         for (Alert a : alerts) {

@@ -24,6 +24,7 @@ import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.model.Priority;
 import org.gridwarden.rules.overdue.CaseState;
 import org.gridwarden.rules.overdue.OverdueCaseLogic;
+import org.gridwarden.rules.ruleset.RuleFamily;
 import org.gridwarden.rules.testing.ComplaintCases;
 import org.gridwarden.rules.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -108,9 +109,9 @@ class RuleSetsInTimeTest {
                 complaint("K-3", SWITCH.plus(Duration.ofHours(2))).by("P1").event());
 
         List<Alert> underBoth = ComplaintCases.run(RuntimeExecutionMode.STREAMING, complaints,
-                RepeatComplaintRule::detect, RuleContext.of(Fixtures.reference(), RuleSetHistory.of(List.of(OLD, lower))));
+                ComplaintCases.alone(RuleFamily.REPEAT_COMPLAINT), RuleContext.of(Fixtures.reference(), RuleSetHistory.of(List.of(OLD, lower))));
         List<Alert> underOld = ComplaintCases.run(RuntimeExecutionMode.STREAMING, complaints,
-                RepeatComplaintRule::detect, RuleContext.of(Fixtures.reference(), OLD));
+                ComplaintCases.alone(RuleFamily.REPEAT_COMPLAINT), RuleContext.of(Fixtures.reference(), OLD));
 
         assertEquals(1, underBoth.size(), "K-3 starts a new count, which needs two");
         Alert early = underBoth.get(0);

@@ -16,11 +16,14 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.RuleFamilies;
+import org.gridwarden.rules.RuleStreams;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.Channel;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.model.LedgerEventType;
 import org.gridwarden.rules.model.Priority;
+import org.gridwarden.rules.ruleset.RuleFamily;
 
 /**
  * Complaint cases for the complaint rules' tests: a builder for CREATED events with complainant, building or
@@ -92,6 +95,11 @@ public final class ComplaintCases {
             return new LedgerEvent(caseId + "-created", caseId, LedgerEventType.CREATED, at, channel, category,
                     gridId, buildingId, address, complainantId, Priority.NORMAL, null, null, null, null, null);
         }
+    }
+
+    /** A rule family wired alone on the ledger, as the workflow wires it (its shared operators included). */
+    public static BiFunction<DataStream<LedgerEvent>, RuleContext, DataStream<Alert>> alone(RuleFamily family) {
+        return (ledger, ctx) -> RuleStreams.alone(RuleFamilies.SHIPPED.of(family), ledger, null, ctx);
     }
 
     /**

@@ -11,8 +11,10 @@ import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.apache.flink.util.OutputTag;
-import org.gridwarden.rules.casekey.CaseHandler;
+import org.gridwarden.rules.keyed.KeyedHandler;
 import org.gridwarden.rules.casekey.CaseRules;
+import org.gridwarden.rules.complaint.CaseFact;
+import org.gridwarden.rules.complaint.SubjectRules;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.model.wire.IdKey;
@@ -33,10 +35,19 @@ public final class Harnesses {
     }
 
     /** The operator keyed by case with these handlers only, opened. */
+    @SafeVarargs
     public static KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, LedgerEvent, Alert> byCase(
-            CaseHandler... handlers) throws Exception {
+            KeyedHandler<LedgerEvent>... handlers) throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(new CaseRules(List.of(handlers)), CaseRules.KEY,
                 IdKey.TYPE);
+    }
+
+    /** The operator keyed by complaint subject with these handlers only, opened. */
+    @SafeVarargs
+    public static KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, CaseFact, Alert> bySubject(
+            KeyedHandler<CaseFact>... handlers) throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(new SubjectRules(List.of(handlers)),
+                SubjectRules.KEY, IdKey.TYPE);
     }
 
     /** Takes the records of a side output so far, leaving it empty. */

@@ -21,6 +21,13 @@ class PersonalNumbersTest {
     }
 
     @Test
+    void theShortestNumber_tenDigits_isMasked_andFewerDigitsAreOnlyMadeHalfWidth() {
+        assertEquals("电话010****4567", PersonalNumbers.mask("电话0101234567"));
+        assertEquals("电话010****4567", PersonalNumbers.mask("电话０１０１２３４５６７"));
+        assertEquals("湖滨路12号3栋1单元", PersonalNumbers.mask("湖滨路１２号３栋１单元"));
+    }
+
+    @Test
     void idCardNumbers_alsoWithX() {
         assertEquals("身份证110***********1234", PersonalNumbers.mask("身份证110105199003071234"));
         assertEquals("id 110***********123X.", PersonalNumbers.mask("id 11010519900307123X."));

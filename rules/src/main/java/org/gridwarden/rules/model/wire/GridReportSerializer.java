@@ -16,7 +16,6 @@ import java.lang.reflect.Type;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -58,8 +57,8 @@ public final class GridReportSerializer extends WireSerializer<GridReport> {
         return new Snapshot();
     }
 
-    /** What a savepoint records of the serializer: its version (one so far). */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<GridReport> {
+    /** What a savepoint records of the serializer: the version of its format. */
+    public static final class Snapshot extends WireSnapshot<GridReport> {
         public Snapshot() {
             super(() -> INSTANCE);
         }

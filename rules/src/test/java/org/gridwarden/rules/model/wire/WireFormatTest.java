@@ -2,6 +2,7 @@ package org.gridwarden.rules.model.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -60,6 +61,30 @@ class WireFormatTest {
         }
         GridReport bare = new GridReport("R0", null, null, null, null, null, null, null, null, null, null, null);
         assertEquals(bare, roundTrip(serializer, bare));
+    }
+
+    @Test
+    void everyStringComesBackExactly_longOnesEmptyOnesEmojiAndLoneSurrogates() throws IOException {
+        TypeSerializer<GridReport> serializer = serializerOf(GridReport.class);
+        List<String> notes = List.of("", "a", "东".repeat(50_000), "x".repeat(127), "x".repeat(128), "x".repeat(16_384),
+                "报告😀完毕", "lone \ud800 high", "lone \udc00 low", "\udfff", "reversed \udc00\ud800 pair");
+        for (String note : notes) {
+            GridReport r = new GridReport("R1", "S01C01G01", "W1", ReportKind.VISIT, null, null, null, null, null, T,
+                    T, note);
+            assertEquals(note, roundTrip(serializer, r).note());
+        }
+    }
+
+    @Test
+    void stateOfTheFirstFormat_isRefusedAtRestore_notMisread() throws IOException {
+        TypeSerializer<LedgerEvent> serializer = serializerOf(LedgerEvent.class);
+        TypeSerializerSnapshot<LedgerEvent> current = serializer.snapshotConfiguration();
+        TypeSerializerSnapshot<LedgerEvent> first = new LedgerEventSerializer.Snapshot();
+        first.readSnapshot(3, new DataInputDeserializer(new byte[0]), getClass().getClassLoader());
+
+        assertTrue(current.resolveSchemaCompatibility(first).isIncompatible());
+        assertThrows(IllegalStateException.class, first::restoreSerializer);
+        assertTrue(current.resolveSchemaCompatibility(serializer.snapshotConfiguration()).isCompatibleAsIs());
     }
 
     @Test

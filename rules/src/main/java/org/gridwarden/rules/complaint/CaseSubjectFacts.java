@@ -32,7 +32,8 @@ import org.gridwarden.rules.ruleset.RuleFamily;
  * department. A case is forgotten {@code window} after its (latest) close, when no complaint can refer to it any
  * more (a REOPENED later than that is not followed), or the rule set's {@code overdue.openCaseRetention} after
  * its last event if it never closes (the case's life is the overdue rule's notion; this section has no period
- * of its own for it). Nothing is remembered when 案结事不了 does not run. The event timers are registered on
+ * of its own for it). When 案结事不了 does not run, nothing is remembered or buffered: complaints leave as they
+ * arrive. The event timers are registered on
  * arrival, so BATCH runs apply the same sequence; the one clean-up timer is moved as the case changes and
  * deleted when the case is forgotten.
  */
@@ -68,11 +69,22 @@ public final class CaseSubjectFacts implements KeyedHandler<LedgerEvent> {
 
     @Override
     public boolean readsInOrder() {
-        return true;
+        return followsClosures;
+    }
+
+    /** Without 案结事不了 nothing depends on a case's order: a complaint leaves as it arrives, unbuffered. */
+    @Override
+    public void arrived(LedgerEvent e, KeyScope<LedgerEvent> scope) {
+        if (!followsClosures && e.type() == LedgerEventType.CREATED) {
+            complained(e, false, scope);
+        }
     }
 
     @Override
     public void onTimer(long timestamp, List<LedgerEvent> ready, KeyScope<LedgerEvent> scope) throws Exception {
+        if (!followsClosures) {
+            return; // woken by another handler's timer
+        }
         CaseMemory m = memory.value();
         for (LedgerEvent e : ready) {
             m = apply(m, e, scope);

@@ -16,6 +16,8 @@ import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.model.LedgerEventType;
+import org.gridwarden.rules.ruleset.RuleFamily;
+import org.gridwarden.rules.ruleset.RuleSet;
 import org.gridwarden.rules.testing.Fixtures;
 import org.gridwarden.rules.testing.Harnesses;
 import org.gridwarden.rules.testing.Ledger;
@@ -67,6 +69,23 @@ class ClosureStagesStateTest {
             List<String> facts = Harnesses.drain(h, CaseSubjectFacts.FACTS).stream()
                     .map(f -> f.eventId() + " " + f.countsForRepeats() + " " + f.countsForClosures()).toList();
             assertEquals(List.of("K4-created true true", "K4-created-again true false"), facts);
+        }
+    }
+
+    @Test
+    void withoutComplaintsAfterClosure_complaintsLeaveAsTheyArrive_andNothingIsKept() throws Exception {
+        RuleSet all = Fixtures.ruleSet();
+        RuleSet noClosures = new RuleSet(all.version(), all.effectiveFrom(), all.ingest(), all.rules().stream()
+                .filter(e -> !e.family().equals(RuleFamily.COMPLAINT_AFTER_CLOSURE)).toList(), all.risk());
+        RuleContext repeatsOnly = RuleContext.of(Fixtures.reference(), noClosures);
+        try (var h = Harnesses.byCase(new CaseSubjectFacts(repeatsOnly))) {
+            LedgerEvent created = complaint("K5", T).by("P1").event();
+            h.processElement(created, T.toEpochMilli());
+            h.processElement(closed("K5", T.plusSeconds(60)), T.plusSeconds(60).toEpochMilli());
+            List<String> facts = Harnesses.drain(h, CaseSubjectFacts.FACTS).stream()
+                    .map(f -> f.kind() + " " + f.countsForRepeats() + " " + f.countsForClosures()).toList();
+            assertEquals(List.of("COMPLAINT true false"), facts, "before any watermark");
+            Harnesses.assertForgotten(h);
         }
     }
 

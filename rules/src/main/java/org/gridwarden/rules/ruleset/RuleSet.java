@@ -12,15 +12,20 @@ import org.gridwarden.rules.reference.GridPlace;
  * YAML; its version goes on every alert it produces. A rule family may appear in several entries with
  * different scopes: for an event, the first entry whose scope covers it applies.
  */
-public record RuleSet(String version, Instant effectiveFrom, IngestRules ingest, List<RuleEntry> rules)
-        implements Serializable {
+public record RuleSet(String version, Instant effectiveFrom, IngestRules ingest, List<RuleEntry> rules,
+        RiskIndexRules risk) implements Serializable {
 
     public RuleSet {
         rules = List.copyOf(rules);
     }
 
+    /** A rule set with the risk index's default parameters. */
+    public RuleSet(String version, Instant effectiveFrom, IngestRules ingest, List<RuleEntry> rules) {
+        this(version, effectiveFrom, ingest, rules, RiskIndexRules.defaults());
+    }
+
     public RuleSet withIngest(IngestRules newIngest) {
-        return new RuleSet(version, effectiveFrom, newIngest, rules);
+        return new RuleSet(version, effectiveFrom, newIngest, rules, risk);
     }
 
     /** This rule set with entry {@code entryId}'s parameters replaced, e.g. to try a changed threshold. */
@@ -30,12 +35,12 @@ public record RuleSet(String version, Instant effectiveFrom, IngestRules ingest,
         }
         return new RuleSet(version, effectiveFrom, ingest, rules.stream()
                 .map(e -> e.id().equals(entryId) ? new RuleEntry(e.id(), e.family(), e.scope(), parameters) : e)
-                .toList());
+                .toList(), risk);
     }
 
     /** This rule set as another version, in force from {@code from}. */
     public RuleSet asVersion(String newVersion, Instant from) {
-        return new RuleSet(newVersion, from, ingest, rules);
+        return new RuleSet(newVersion, from, ingest, rules, risk);
     }
 
     /** The entry that applies to an event at {@code place} about {@code category}, enabled or not. */

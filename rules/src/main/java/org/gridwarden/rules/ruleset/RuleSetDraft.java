@@ -9,8 +9,9 @@ import java.util.Map;
  * checked even where its neighbours are broken and every problem is reported at once.
  *
  * @param ingest the ingest values by field name
+ * @param risk the risk index's values by field name
  */
-record RuleSetDraft(Instant effectiveFrom, Map<String, Object> ingest, List<Entry> entries) {
+record RuleSetDraft(Instant effectiveFrom, Map<String, Object> ingest, Map<String, Object> risk, List<Entry> entries) {
 
     /**
      * One entry of the file's list.

@@ -38,7 +38,7 @@ final class RuleSetParser {
      */
     record Parsed(RuleSet ruleSet, RuleSetDraft draft, Map<Integer, Integer> inheritsFrom, List<Finding> findings) {}
 
-    private static final List<String> TOP_LEVEL = List.of("version", "effectiveFrom", "ingest", "rules");
+    private static final List<String> TOP_LEVEL = List.of("version", "effectiveFrom", "ingest", "rules", "risk");
     private static final List<String> ENTRY_FIELDS = List.of("id", "rule", "scope");
     private static final Map<String, String> SCOPE_EXAMPLES = scopeExamples();
     private static final String EXAMPLE_TIME = "2026-12-01T00:00:00+08:00";
@@ -58,7 +58,7 @@ final class RuleSetParser {
         if (!(root instanceof ObjectNode top)) {
             findings.add(Finding.at("", (root == null || root.isMissingNode() ? "the file is empty" : "not a rule set")
                     + "; a rule set is made of the fields " + Names.list(TOP_LEVEL)));
-            return new Parsed(null, new RuleSetDraft(null, Map.of(), List.of()), Map.of(), findings);
+            return new Parsed(null, new RuleSetDraft(null, Map.of(), Map.of(), List.of()), Map.of(), findings);
         }
         findings.addAll(unknownFields(top, "", TOP_LEVEL, "a rule set has"));
         String version = version(top.get("version"));
@@ -77,6 +77,20 @@ final class RuleSetParser {
                             + " duplicateRetention: 7d"
                     : "expected indented lines " + Names.list(fields) + ", not " + ValueShapes.shown(ingestNode)));
         }
+        JsonNode riskNode = top.get("risk");
+        RiskIndexRules risk = null;
+        Map<String, Object> riskValues = Map.of();
+        if (riskNode == null || riskNode instanceof ObjectNode) {
+            ObjectNode block = mapper.valueToTree(RiskIndexRules.DEFAULTS);
+            if (riskNode != null) {
+                block = merge(block, (ObjectNode) riskNode);
+            }
+            riskValues = values(block, RiskIndexRules.class);
+            risk = risk(block);
+        } else {
+            findings.add(Finding.at("/risk", "expected indented lines " + Names.list(components(RiskIndexRules.class))
+                    + ", not " + ValueShapes.shown(riskNode)));
+        }
         List<RuleSetDraft.Entry> drafts = new ArrayList<>();
         List<RuleEntry> entries = new ArrayList<>();
         Map<Integer, Integer> inheritsFrom = new HashMap<>();
@@ -92,8 +106,9 @@ final class RuleSetParser {
                 readEntry(rules, i, broken, inheritsFrom, drafts, entries);
             }
         }
-        RuleSet ruleSet = findings.isEmpty() ? new RuleSet(version, effectiveFrom, ingest, entries) : null;
-        return new Parsed(ruleSet, new RuleSetDraft(effectiveFrom, ingestValues, drafts), inheritsFrom, findings);
+        RuleSet ruleSet = findings.isEmpty() ? new RuleSet(version, effectiveFrom, ingest, entries, risk) : null;
+        return new Parsed(ruleSet, new RuleSetDraft(effectiveFrom, ingestValues, riskValues, drafts), inheritsFrom,
+                findings);
     }
 
     private String version(JsonNode node) {
@@ -132,6 +147,13 @@ final class RuleSetParser {
         shapes(ingest, "/ingest", IngestRules.class);
         missing(ingest, "/ingest", IngestRules.class, "ingest", "");
         return findings.size() > before ? null : convert(ingest, "/ingest", IngestRules.class);
+    }
+
+    private RiskIndexRules risk(ObjectNode risk) {
+        int before = findings.size();
+        findings.addAll(unknownFields(risk, "/risk", components(RiskIndexRules.class), "risk has"));
+        shapes(risk, "/risk", RiskIndexRules.class);
+        return findings.size() > before ? null : convert(risk, "/risk", RiskIndexRules.class);
     }
 
     /** First pass: what each entry shows on its own. Returns the file indices of entries that cannot be read. */

@@ -41,6 +41,8 @@ final class RuleSetValidator {
         RuleSetValidator v = new RuleSetValidator(reference);
         v.periods("/ingest", null, RecordFields.leaves(draft.ingest()));
         v.limits(draft.ingest().get("limits"));
+        v.periods("/risk", null, RecordFields.leaves(draft.risk()));
+        v.risk(draft.risk());
         Map<Integer, ScopeCoverage> coverage = new HashMap<>();
         for (RuleSetDraft.Entry e : draft.entries()) {
             String at = "/rules/" + e.index();
@@ -106,6 +108,21 @@ final class RuleSetValidator {
                         + " the clock; write it in d, h, m or s, e.g. " + span.amount() + "d"));
             }
         });
+    }
+
+    private void risk(Map<String, Object> risk) {
+        for (String field : List.of("step", "floor")) {
+            if (risk.get(field) instanceof Double value && !(value > 0)) {
+                findings.add(Finding.at("/risk/" + field, value + " must be greater than 0"));
+            }
+        }
+        if (risk.get("weights") instanceof Map<?, ?> weights) {
+            weights.forEach((level, weight) -> {
+                if (weight instanceof Double w && !(w >= 0)) {
+                    findings.add(Finding.at("/risk/weights/" + level, w + " must not be negative"));
+                }
+            });
+        }
     }
 
     /** The highest limits allowed: above them one record could outgrow what Kafka carries by default. */

@@ -45,7 +45,7 @@ final class ValueShapes {
             return node.isIntegralNumber() && node.canConvertToInt()
                     || node.isTextual() && node.asText().trim().matches("-?\\d{1,9}");
         }
-        if (type == double.class) {
+        if (type == double.class || type == Double.class) {
             return node.isNumber() || node.isTextual() && node.asText().trim().matches("-?\\d+(\\.\\d+)?");
         }
         if (type == String.class) {
@@ -132,7 +132,7 @@ final class ValueShapes {
         if (type == int.class) {
             return "a whole number";
         }
-        if (type == double.class) {
+        if (type == double.class || type == Double.class) {
             return "a number such as 0.8";
         }
         if (type == String.class) {
@@ -146,7 +146,8 @@ final class ValueShapes {
             return "a list in square brackets, e.g. [" + String.join(", ", constants(e).subList(0, 2)) + "]";
         }
         if (type instanceof Class<?> c && c.isEnum()) {
-            return "a " + c.getSimpleName().toLowerCase();
+            String words = c.getSimpleName().replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase();
+            return ("aeiou".indexOf(words.charAt(0)) >= 0 ? "an " : "a ") + words;
         }
         if (type instanceof Class<?> c && c.isRecord()) {
             return "indented lines " + Names.list(RuleSetParser.components(c));

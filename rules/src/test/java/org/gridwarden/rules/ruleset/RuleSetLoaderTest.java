@@ -65,7 +65,7 @@ class RuleSetLoaderTest {
     @ValueSource(strings = {"yaml-syntax-error", "bad-indentation", "wrong-type", "unknown-field", "repeated-field",
         "missing-fields", "unknown-family", "unknown-category", "unknown-names", "negative-window", "out-of-range",
         "duplicate-rule-id", "missing-calendar-year", "shadowed-entry", "never-applies", "several-problems",
-        "limits-too-high"})
+        "limits-too-high", "risk-out-of-range", "risk-unknown-level"})
     void brokenFile_isReportedExactly(String name) throws Exception {
         List<String> expected = Files.readAllLines(CATALOGUE.resolve(name + ".expected"));
         RuleSetCheck check = RuleSetLoader.check(CATALOGUE.resolve(name + ".yaml"), reference());

@@ -18,6 +18,7 @@ import org.gridwarden.jobs.live.LiveJobOptions;
 import org.gridwarden.rules.model.Ingested;
 import org.gridwarden.rules.privacy.Pseudonyms;
 import org.gridwarden.rules.reference.ReferenceData;
+import org.gridwarden.rules.risk.GridRiskIndex;
 import org.gridwarden.rules.routing.DepartmentTopicRouter;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.ruleset.RuleSet;
@@ -104,7 +105,7 @@ public final class LiveJob {
         return JobEnvironments.create(conf);
     }
 
-    /** Kafka sources -> workflow -> department topics and dead-letter topic. */
+    /** Kafka sources -> workflow -> department topics, risk topic and dead-letter topic. */
     public static void define(StreamExecutionEnvironment env, Settings settings, ReferenceData reference,
             RuleSet ruleSet, Clock clock) {
         define(env, settings, reference, RuleSetHistory.of(ruleSet), clock);
@@ -131,9 +132,13 @@ public final class LiveJob {
         DataStream<Ingested> ledger = inputs.filter(r -> IngestDecoder.LEDGER_EVENTS.equals(r.stream()))
                 .uid("ledger-events-of-inputs").name("Ledger events");
 
-        AlertWorkflow.Outputs outputs = AlertWorkflow.define(reports, ledger, RuleContext.of(reference, history),
+        RuleContext ctx = RuleContext.of(reference, history);
+        AlertWorkflow.Outputs outputs = AlertWorkflow.define(reports, ledger, ctx,
                 PseudonymKey.orSample(settings.pseudonyms()));
 
+        GridRiskIndex.wire(outputs.alerts(), ctx)
+                .sinkTo(endpoints.riskSink())
+                .uid("risk-kafka-sink").name("Risk index (Kafka)");
         outputs.alerts()
                 .flatMap(new DepartmentTopicRouter(reference, kafka.allAlertsTopic()))
                 .uid("route-to-department-topics").name("Route to department topics")

@@ -17,6 +17,8 @@ import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.DeadLetter;
 import org.gridwarden.rules.privacy.Pseudonyms;
 import org.gridwarden.rules.reference.ReferenceData;
+import org.gridwarden.rules.risk.GridRisk;
+import org.gridwarden.rules.risk.GridRiskIndex;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.ruleset.RuleSet;
 import org.gridwarden.rules.ruleset.RuleSetHistory;
@@ -25,7 +27,7 @@ import org.gridwarden.rules.ruleset.RuleSetHistory;
  * A bounded run over JSON-lines history (回放), in BATCH mode by default: every key's events are processed in
  * event-time order through the same workflow as live, and timers fire at end of input, so alerts after the
  * horizon ({@code --until}, default the end of the emission window or else the newest event) are dropped.
- * Writes the alerts of the emission window and the dead letters of what it read.
+ * Writes the alerts and the grids' risk indices of the emission window and the dead letters of what it read.
  */
 public final class ReplayJob {
 
@@ -91,18 +93,26 @@ public final class ReplayJob {
                 : input.read(run.env(), reference, ruleSet.ingest(), settings.asOf());
         ReplayInput.Streams windowed = run.window(read, readFrom, window.emitTo(), "replay-");
 
-        AlertWorkflow.Outputs outputs = AlertWorkflow.define(windowed.gridReports(), windowed.ledgerEvents(),
-                RuleContext.of(reference, history), PseudonymKey.orSample(settings.pseudonyms()));
-        DataStream<ReplayRecord> results = run.upToHorizon(outputs, "alerts-before-horizon")
+        RuleContext ctx = RuleContext.of(reference, history);
+        AlertWorkflow.Outputs outputs = AlertWorkflow.define(windowed.gridReports(), windowed.ledgerEvents(), ctx,
+                PseudonymKey.orSample(settings.pseudonyms()));
+        DataStream<Alert> alertsUpToHorizon = run.upToHorizon(outputs, "alerts-before-horizon");
+        // fed the alerts up to the horizon: what it publishes up to the horizon depends on nothing later
+        DataStream<GridRisk> risk = GridRiskIndex.wire(alertsUpToHorizon, ctx);
+        DataStream<ReplayRecord> results = alertsUpToHorizon
                 .map(new AlertRecord()).uid("collect-alerts").name("Alerts")
-                .union(outputs.deadLetters().map(new DeadLetterRecord()).uid("collect-dead-letters").name("Dead letters"));
+                .union(outputs.deadLetters().map(new DeadLetterRecord()).uid("collect-dead-letters").name("Dead letters"),
+                        risk.map(new RiskRecord()).uid("collect-risk").name("Risk index"));
 
         List<Alert> alerts = new ArrayList<>();
         List<DeadLetter> deadLetters = new ArrayList<>();
+        List<GridRisk> risks = new ArrayList<>();
         BoundedRun.Finished finished = run.collect(results, "gridwarden replay", zone, progress::println,
                 r -> r.alert() != null, r -> {
                     if (r.alert() != null) {
                         alerts.add(r.alert());
+                    } else if (r.risk() != null) {
+                        risks.add(r.risk());
                     } else {
                         deadLetters.add(r.deadLetter());
                     }
@@ -110,9 +120,12 @@ public final class ReplayJob {
 
         List<Alert> inHorizon = finished.upToHorizon(alerts);
         List<Alert> emitted = inHorizon.stream().filter(a -> window.contains(a.eventTime())).toList();
-        progress.println("  writing: " + Plural.of(emitted.size(), "alert") + " and "
-                + Plural.of(deadLetters.size(), "dead letter") + " to " + settings.out());
-        new ReplayOutputWriter(Clock.systemUTC()).write(settings.out(), emitted, deadLetters);
+        List<GridRisk> riskEmitted = risks.stream()
+                .filter(r -> !r.at().isAfter(finished.horizon()) && window.contains(r.at())).toList();
+        progress.println("  writing: " + Plural.of(emitted.size(), "alert") + ", "
+                + Plural.of(deadLetters.size(), "dead letter") + " and " + Plural.of(riskEmitted.size(), "risk index", "risk indices")
+                + " to " + settings.out());
+        new ReplayOutputWriter(Clock.systemUTC()).write(settings.out(), emitted, deadLetters, riskEmitted);
         return new ReplaySummary(outputs.rules(), emitted, deadLetters.size(), finished.counter(IngestCounters.IN),
                 finished.counter(IngestCounters.PROCESSED), finished.counter(IngestCounters.INVALID),
                 finished.counter(IngestCounters.LATE), finished.counter(IngestCounters.CONFLICTING),
@@ -127,6 +140,13 @@ public final class ReplayJob {
         @Override
         public ReplayRecord map(Alert alert) {
             return ReplayRecord.of(alert);
+        }
+    }
+
+    private static final class RiskRecord implements MapFunction<GridRisk, ReplayRecord> {
+        @Override
+        public ReplayRecord map(GridRisk risk) {
+            return ReplayRecord.of(risk);
         }
     }
 

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.DeadLetter;
+import org.gridwarden.rules.risk.GridRisk;
 
-/** JSON for alerts and dead letters, the project's two outputs. One instance per task or thread. */
+/** JSON for alerts, dead letters and grid risk indices, the project's outputs. One instance per task or thread. */
 public final class AlertCodec {
 
     /** What a shortened alert keeps whole: who must act, on which rule, when. */
@@ -51,6 +53,14 @@ public final class AlertCodec {
             return mapper.readValue(json, Alert.class);
         } catch (IOException e) {
             throw new UncheckedIOException("not an alert: " + new String(json, java.nio.charset.StandardCharsets.UTF_8), e);
+        }
+    }
+
+    public GridRisk decodeRisk(byte[] json) {
+        try {
+            return mapper.readValue(json, GridRisk.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a grid risk index: " + new String(json, StandardCharsets.UTF_8), e);
         }
     }
 

@@ -17,6 +17,7 @@ import org.gridwarden.connectors.kafka.live.LiveInputSource;
 import org.gridwarden.connectors.kafka.live.QuietPartitions;
 import org.gridwarden.rules.model.DeadLetter;
 import org.gridwarden.rules.model.Ingested;
+import org.gridwarden.rules.risk.GridRisk;
 import org.gridwarden.rules.routing.RoutedAlert;
 
 /**
@@ -84,6 +85,18 @@ public final class KafkaEndpoints {
                 .setRecordSerializer(new AlertRecordSerializer(clock))
                 .setDeliveryGuarantee(settings.delivery())
                 .setTransactionalIdPrefix(settings.transactionalIdPrefix() + "-alerts")
+                .setProperty("transaction.timeout.ms", Long.toString(settings.transactionTimeout().toMillis()))
+                .build();
+    }
+
+    /** The risk index of each grid, on the compacted risk topic ({@code gridwarden run} creates it). */
+    public KafkaSink<GridRisk> riskSink() {
+        return KafkaSink.<GridRisk>builder()
+                .setKafkaProducerConfig(settings.clientConfig())
+                .setBootstrapServers(settings.bootstrapServers())
+                .setRecordSerializer(new RiskRecordSerializer(settings.riskTopic()))
+                .setDeliveryGuarantee(settings.delivery())
+                .setTransactionalIdPrefix(settings.transactionalIdPrefix() + "-risk")
                 .setProperty("transaction.timeout.ms", Long.toString(settings.transactionTimeout().toMillis()))
                 .build();
     }

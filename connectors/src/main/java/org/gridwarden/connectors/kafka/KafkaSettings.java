@@ -17,6 +17,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 /**
  * Where the live job reads and writes. Defaults in one place: {@link #defaults(String)}.
  *
+ * @param riskTopic the risk index of every grid (compacted; key = grid, value = its latest index as JSON)
  * @param ruleControlTopic rule-set versions submitted for the live job (compacted; key = version, value = the
  *     YAML text)
  * @param ruleStatusTopic what became of each submitted version (key = version, value = JSON)
@@ -32,6 +33,7 @@ public record KafkaSettings(
         String ledgerEventsTopic,
         String deadLetterTopic,
         String allAlertsTopic,
+        String riskTopic,
         String ruleControlTopic,
         String ruleStatusTopic,
         String groupId,
@@ -46,8 +48,8 @@ public record KafkaSettings(
 
     public static KafkaSettings defaults(String bootstrapServers) {
         return new KafkaSettings(bootstrapServers, "grid.reports", "ledger.events", "ingest.dlq", "alerts.all",
-                "rules.control", "rules.status", "gridwarden-live", "gridwarden-live", DeliveryGuarantee.EXACTLY_ONCE,
-                Duration.ofMinutes(15), Map.of());
+                "risk.grids", "rules.control", "rules.status", "gridwarden-live", "gridwarden-live",
+                DeliveryGuarantee.EXACTLY_ONCE, Duration.ofMinutes(15), Map.of());
     }
 
     /**
@@ -78,25 +80,27 @@ public record KafkaSettings(
     @Override
     public String toString() {
         return "KafkaSettings[" + bootstrapServers + ", in " + gridReportsTopic + ", " + ledgerEventsTopic + ", out "
-                + allAlertsTopic + ", " + deadLetterTopic + ", rules " + ruleControlTopic + "/" + ruleStatusTopic
+                + allAlertsTopic + ", " + deadLetterTopic + ", " + riskTopic + ", rules " + ruleControlTopic + "/"
+                + ruleStatusTopic
                 + ", group " + groupId + ", transactional ids " + transactionalIdPrefix + ", " + delivery
                 + ", transaction timeout " + transactionTimeout + ", client properties " + clientProperties.keySet() + "]";
     }
 
     public KafkaSettings withClientProperties(Map<String, String> properties) {
         return new KafkaSettings(bootstrapServers, gridReportsTopic, ledgerEventsTopic, deadLetterTopic, allAlertsTopic,
-                ruleControlTopic, ruleStatusTopic, groupId, transactionalIdPrefix, delivery, transactionTimeout,
+                riskTopic, ruleControlTopic, ruleStatusTopic, groupId, transactionalIdPrefix, delivery, transactionTimeout,
                 properties);
     }
 
     public KafkaSettings withDelivery(DeliveryGuarantee d) {
         return new KafkaSettings(bootstrapServers, gridReportsTopic, ledgerEventsTopic, deadLetterTopic, allAlertsTopic,
-                ruleControlTopic, ruleStatusTopic, groupId, transactionalIdPrefix, d, transactionTimeout, clientProperties);
+                riskTopic, ruleControlTopic, ruleStatusTopic, groupId, transactionalIdPrefix, d, transactionTimeout,
+                clientProperties);
     }
 
     public KafkaSettings withIds(String group, String transactionalPrefix) {
         return new KafkaSettings(bootstrapServers, gridReportsTopic, ledgerEventsTopic, deadLetterTopic, allAlertsTopic,
-                ruleControlTopic, ruleStatusTopic, group, transactionalPrefix, delivery, transactionTimeout,
+                riskTopic, ruleControlTopic, ruleStatusTopic, group, transactionalPrefix, delivery, transactionTimeout,
                 clientProperties);
     }
 }

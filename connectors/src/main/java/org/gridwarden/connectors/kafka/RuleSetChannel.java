@@ -3,17 +3,14 @@ package org.gridwarden.connectors.kafka;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.gridwarden.connectors.codec.Json;
 
@@ -43,8 +40,7 @@ public final class RuleSetChannel implements AutoCloseable {
     public void ensureTopics() {
         Topics.ensure(settings.clientConfig(), List.of(settings.ruleControlTopic(), settings.ruleStatusTopic())
                 .stream()
-                .map(t -> new NewTopic(t, Optional.of(1), Optional.empty())
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))
+                .map(t -> Topics.compacted(t, Optional.of(1)))
                 .toList());
     }
 

@@ -1,6 +1,8 @@
 package org.gridwarden.connectors.kafka;
 
 import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the topics a component writes to when they are missing: brokers often refuse to create them on use. */
@@ -16,6 +19,12 @@ public final class Topics {
     private static final int TIMEOUT_MS = 30_000;
 
     private Topics() {}
+
+    /** A compacted topic (the latest record per key is kept) with the broker's partitions and replication. */
+    public static NewTopic compacted(String name, Optional<Integer> partitions) {
+        return new NewTopic(name, partitions, Optional.empty())
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
 
     /** @param client {@code bootstrap.servers} and the client settings ({@link KafkaSettings#clientConfig()}) */
     public static void ensure(Properties client, Collection<NewTopic> topics) {

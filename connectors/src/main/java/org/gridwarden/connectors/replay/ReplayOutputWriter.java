@@ -14,11 +14,13 @@ import java.util.TreeMap;
 import org.gridwarden.connectors.codec.AlertCodec;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.DeadLetter;
+import org.gridwarden.rules.risk.GridRisk;
 
 /**
  * Writes a bounded run's outputs as files: {@code alerts/<department>.jsonl} (the file twin of the
- * department's topic), {@code alerts/all.jsonl} and {@code dlq.jsonl}. Lines are sorted (alerts by event time
- * and id, dead letters by origin) so two runs over the same input give files that differ only in emit times.
+ * department's topic), {@code alerts/all.jsonl}, {@code dlq.jsonl} and {@code risk/grids.jsonl} (the file twin of
+ * the risk topic). Lines are sorted (alerts and risk indices by event time and id, dead letters by origin) so two
+ * runs over the same input give files that differ only in emit times.
  */
 public final class ReplayOutputWriter {
 
@@ -33,6 +35,21 @@ public final class ReplayOutputWriter {
 
     public ReplayOutputWriter(Clock clock) {
         this.clock = clock;
+    }
+
+    public void write(Path outDir, List<Alert> alerts, List<DeadLetter> deadLetters, List<GridRisk> risk)
+            throws IOException {
+        write(outDir, alerts, deadLetters);
+        Path riskDir = outDir.resolve("risk");
+        Files.createDirectories(riskDir);
+        List<GridRisk> sorted = new ArrayList<>(risk);
+        sorted.sort(Comparator.comparing(GridRisk::at).thenComparing(GridRisk::riskId));
+        try (BufferedWriter w = Files.newBufferedWriter(riskDir.resolve("grids.jsonl"), StandardCharsets.UTF_8)) {
+            for (GridRisk r : sorted) {
+                w.write(codec.toJson(r));
+                w.newLine();
+            }
+        }
     }
 
     public void write(Path outDir, List<Alert> alerts, List<DeadLetter> deadLetters) throws IOException {

@@ -2,15 +2,20 @@ package org.gridwarden.connectors.replay;
 
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.DeadLetter;
+import org.gridwarden.rules.risk.GridRisk;
 
-/** One output of a bounded run as it reaches the client: an alert or a dead letter. */
-public record ReplayRecord(Alert alert, DeadLetter deadLetter) {
+/** One output of a bounded run as it reaches the client: an alert, a dead letter or a grid's risk index. */
+public record ReplayRecord(Alert alert, DeadLetter deadLetter, GridRisk risk) {
 
     public static ReplayRecord of(Alert alert) {
-        return new ReplayRecord(alert, null);
+        return new ReplayRecord(alert, null, null);
     }
 
     public static ReplayRecord of(DeadLetter deadLetter) {
-        return new ReplayRecord(null, deadLetter);
+        return new ReplayRecord(null, deadLetter, null);
+    }
+
+    public static ReplayRecord of(GridRisk risk) {
+        return new ReplayRecord(null, null, risk);
     }
 }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ import org.gridwarden.connectors.kafka.RuleSetChannel;
 import org.gridwarden.connectors.kafka.RuleSetStatus;
 import org.gridwarden.connectors.kafka.RuleSetSubmission;
 import org.gridwarden.connectors.kafka.RuleSetSubmissions;
+import org.gridwarden.connectors.kafka.Topics;
 import org.gridwarden.jobs.LiveJob;
 import org.gridwarden.rules.reference.ReferenceData;
 import org.gridwarden.rules.ruleset.RuleSetHistory;
@@ -85,6 +87,8 @@ public final class RuleSetController implements AutoCloseable {
         KafkaSettings kafka = settings.kafka();
         try (RuleSetChannel channel = new RuleSetChannel(kafka)) {
             channel.ensureTopics();
+            // compacted, so a reader of the map finds every grid's latest index and no more
+            Topics.ensure(kafka.clientConfig(), List.of(Topics.compacted(kafka.riskTopic(), Optional.empty())));
             try (RuleSetSubmissions submissions = new RuleSetSubmissions(kafka)) {
                 submissions.backlog().forEach(this::takeOnStart);
                 log.printf("rule sets in force: %s%n", describe());

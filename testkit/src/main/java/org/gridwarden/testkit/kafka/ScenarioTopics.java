@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.gridwarden.connectors.kafka.KafkaSettings;
+import org.gridwarden.connectors.kafka.Topics;
 import org.gridwarden.rules.reference.Department;
 import org.gridwarden.rules.reference.ReferenceData;
 
@@ -24,6 +26,7 @@ public final class ScenarioTopics {
         kafka.createTopics(List.of(settings.gridReportsTopic(), settings.ledgerEventsTopic()), 2);
         kafka.createTopics(alertTopics, 1);
         kafka.createTopics(List.of(settings.deadLetterTopic()), 1);
+        Topics.ensure(settings.clientConfig(), List.of(Topics.compacted(settings.riskTopic(), Optional.of(1))));
         return alertTopics;
     }
 

@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start a Kafka broker in this JVM, run the live job on a local Flink MiniCluster, play a"
-                + " recorded week of the sample district into it and print each alert as it reaches its"
-                + " department's topic. Needs no network and no installation.")
+                + " recorded week of the sample district into it, print each alert as it reaches its"
+                + " department's topic and show the feed and the risk map in the web console (its URL is"
+                + " printed). Needs no network and no installation.")
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", paramLabel = "DIR",
@@ -30,6 +31,14 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--delivery", defaultValue = "exactly-once", description = "exactly-once (default) or at-least-once.")
     String delivery;
+
+    @Option(names = "--console-port", defaultValue = "8080", paramLabel = "PORT",
+            description = "Port of the web console on this machine (default ${DEFAULT-VALUE}; a free one when it is"
+                    + " taken; 0 for any free one).")
+    int consolePort;
+
+    @Option(names = "--no-console", description = "Do not start the web console.")
+    boolean noConsole;
 
     @Mixin
     DistrictOptions district;
@@ -45,8 +54,14 @@ final class DemoCommand implements Callable<Integer> {
         }
         ReferenceData reference = district.loadReference();
         RuleSet ruleSet = district.loadRuleSet(reference);
-        Demo.Result result = new Demo(reference, ruleSet, System.out).run(new Demo.Settings(dir, speed,
-                KafkaEndpoints.parseDelivery(delivery), Duration.ofSeconds(60)));
+        if (consolePort < 0 || consolePort > 65_535) {
+            throw new IllegalArgumentException("--console-port must lie between 0 and 65535, not " + consolePort);
+        }
+        // at a terminal the console stays open after the week until Enter; a script's run ends with the week
+        boolean interactive = System.console() != null;
+        Demo.Result result = new Demo(reference, district.referenceDirectory(), ruleSet, System.out).run(
+                new Demo.Settings(dir, speed, KafkaEndpoints.parseDelivery(delivery), Duration.ofSeconds(60),
+                        noConsole ? null : consolePort, interactive));
         int all = result.alertsByTopic().getOrDefault("alerts.all", java.util.List.of()).size();
         if (result.expectedAlerts() >= 0 && all != result.expectedAlerts()) {
             System.out.printf("Expected %s but %d arrived%n", Plural.of(result.expectedAlerts(), "alert"), all);

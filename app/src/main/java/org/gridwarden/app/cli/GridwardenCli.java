@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         description = "Governance risk early-warning on Apache Flink: grid reports and service-ledger events in,"
                 + " alerts to the responsible departments out.",
         subcommands = {DemoCommand.class, ReplayCommand.class, ReportCommand.class, GenerateCommand.class,
-            ImportCommand.class, RunCommand.class, WatchCommand.class, RulesCommand.class, CityBench.class,
+            ImportCommand.class, RunCommand.class, WatchCommand.class, ConsoleCommand.class, RulesCommand.class, CityBench.class,
             StateBackendBench.class})
 public final class GridwardenCli {
 

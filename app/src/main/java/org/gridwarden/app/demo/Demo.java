@@ -23,6 +23,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.gridwarden.connectors.kafka.AlertTopicWatcher;
+import org.gridwarden.console.Console;
 import org.gridwarden.testkit.kafka.EmbeddedKafka;
 import org.gridwarden.testkit.kafka.ScenarioTopics;
 import org.gridwarden.connectors.kafka.KafkaSettings;
@@ -37,12 +38,24 @@ import org.gridwarden.rules.ruleset.RuleSet;
 /**
  * The live job end to end on one machine: a real Kafka broker inside this JVM, the live job on a local
  * MiniCluster, a recorded week of the sample district played into the input topics on an accelerated clock,
- * and every alert printed as it lands on its department's topic.
+ * every alert printed as it lands on its department's topic, and the operations center's web console showing
+ * the feed and the risk map as they change.
  */
 public final class Demo {
 
-    /** @param speed event time per wall time, e.g. 14400 plays four hours a second */
-    public record Settings(Path scenario, double speed, DeliveryGuarantee delivery, Duration maxWait) {}
+    /**
+     * @param speed event time per wall time, e.g. 14400 plays four hours a second
+     * @param consolePort where the web console listens (on this machine only), 0 for any free port, null for none
+     * @param keepConsoleOpen after the last alert, whether the console stays open until Enter is pressed
+     */
+    public record Settings(Path scenario, double speed, DeliveryGuarantee delivery, Duration maxWait,
+            Integer consolePort, boolean keepConsoleOpen) {
+
+        /** Without the console. */
+        public Settings(Path scenario, double speed, DeliveryGuarantee delivery, Duration maxWait) {
+            this(scenario, speed, delivery, maxWait, null, false);
+        }
+    }
 
     /** What reached the alert topics (topic → alerts) and how many lines were played. */
     public record Result(Map<String, List<Alert>> alertsByTopic, int linesPlayed, int expectedAlerts) {}
@@ -51,11 +64,18 @@ public final class Demo {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     private final ReferenceData reference;
+    private final Path referenceDir;
     private final RuleSet ruleSet;
     private final PrintStream console;
 
     public Demo(ReferenceData reference, RuleSet ruleSet, PrintStream console) {
+        this(reference, null, ruleSet, console);
+    }
+
+    /** @param referenceDir where the reference data was read, for the console's grid outlines; may be null */
+    public Demo(ReferenceData reference, Path referenceDir, RuleSet ruleSet, PrintStream console) {
         this.reference = reference;
+        this.referenceDir = referenceDir;
         this.ruleSet = ruleSet;
         this.console = console;
     }
@@ -73,35 +93,73 @@ public final class Demo {
                     kafkaSettings.gridReportsTopic(), kafkaSettings.ledgerEventsTopic(),
                     kafkaSettings.deadLetterTopic(), alertTopics.size() - 1);
 
-            // recorded data on an accelerated clock: event time is not wall time, so a partition read to its end
-            // stops holding the others back instead of following the wall clock
-            LiveJob.Settings live = new LiveJob.Settings(kafkaSettings, 2, QuietPartitions.recorded(Duration.ofSeconds(2)),
-                    Duration.ofMillis(500), null, "hashmap", null);
-            StreamExecutionEnvironment env = LiveJob.environment(live);
-            LiveJob.define(env, live, reference, ruleSet, Clock.systemUTC());
-            JobClient job = env.executeAsync("gridwarden demo");
-            awaitRunning(job);
-            console.printf("Live job started on a local Flink MiniCluster (%s, checkpoints every 0.5 s)%n",
-                    settings.delivery() == DeliveryGuarantee.EXACTLY_ONCE ? "exactly-once" : "at-least-once");
-
-            Map<String, List<Alert>> received = new ConcurrentHashMap<>();
-            AtomicInteger onDepartmentTopics = new AtomicInteger();
-            try (AlertTopicWatcher watcher = new AlertTopicWatcher(kafka.bootstrapServers(), alertTopics,
-                    (topic, alert) -> {
-                        received.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(alert);
-                        if (!topic.equals(kafkaSettings.allAlertsTopic())) {
-                            onDepartmentTopics.incrementAndGet();
-                            printAlert(topic, alert);
-                        }
-                    })) {
-                int played = play(settings, kafkaSettings);
-                int expected = expectedAlerts(settings.scenario());
-                awaitAlerts(received, kafkaSettings.allAlertsTopic(), expected, settings.maxWait());
-                job.cancel().get();
-                printSummary(received, kafkaSettings.allAlertsTopic(), played, started);
-                return new Result(Map.copyOf(received), played, expected);
+            try (Console web = startConsole(settings, kafkaSettings)) {
+                return runJob(settings, kafkaSettings, alertTopics, started, web);
             }
         }
+    }
+
+    private Result runJob(Settings settings, KafkaSettings kafkaSettings, List<String> alertTopics, Instant started,
+            Console web) throws Exception {
+        // recorded data on an accelerated clock: event time is not wall time, so a partition read to its end
+        // stops holding the others back instead of following the wall clock
+        LiveJob.Settings live = new LiveJob.Settings(kafkaSettings, 2, QuietPartitions.recorded(Duration.ofSeconds(2)),
+                Duration.ofMillis(500), null, "hashmap", null);
+        StreamExecutionEnvironment env = LiveJob.environment(live);
+        LiveJob.define(env, live, reference, ruleSet, Clock.systemUTC());
+        JobClient job = env.executeAsync("gridwarden demo");
+        awaitRunning(job);
+        console.printf("Live job started on a local Flink MiniCluster (%s, checkpoints every 0.5 s)%n",
+                settings.delivery() == DeliveryGuarantee.EXACTLY_ONCE ? "exactly-once" : "at-least-once");
+
+        Map<String, List<Alert>> received = new ConcurrentHashMap<>();
+        AtomicInteger onDepartmentTopics = new AtomicInteger();
+        try (AlertTopicWatcher watcher = new AlertTopicWatcher(kafkaSettings.bootstrapServers(), alertTopics,
+                (topic, alert) -> {
+                    received.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(alert);
+                    if (!topic.equals(kafkaSettings.allAlertsTopic())) {
+                        onDepartmentTopics.incrementAndGet();
+                        printAlert(topic, alert);
+                    }
+                })) {
+            int played = play(settings, kafkaSettings);
+            int expected = expectedAlerts(settings.scenario());
+            awaitAlerts(received, kafkaSettings.allAlertsTopic(), expected, settings.maxWait());
+            printSummary(received, kafkaSettings.allAlertsTopic(), played, started);
+            if (web != null && settings.keepConsoleOpen()) {
+                console.printf("The console stays open at %s with the week's alerts and risk map; press Enter"
+                        + " to stop.%n", web.url());
+                System.in.read();
+            }
+            job.cancel().get();
+            return new Result(Map.copyOf(received), played, expected);
+        }
+    }
+
+    private static Console.Settings settings(KafkaSettings kafka, int port) {
+        return new Console.Settings(kafka.clientConfig(), kafka.allAlertsTopic(), kafka.riskTopic(), "127.0.0.1", port,
+                null, 7);
+    }
+
+    /** The web console on this machine, on the port asked for or, when that one is taken, on a free one. */
+    private Console startConsole(Settings settings, KafkaSettings kafka) throws Exception {
+        if (settings.consolePort() == null) {
+            return null;
+        }
+        Console web;
+        try {
+            web = Console.start(settings(kafka, settings.consolePort()),
+                    reference, referenceDir, Clock.systemUTC());
+        } catch (Exception e) {
+            if (settings.consolePort() == 0) {
+                throw e;
+            }
+            console.printf("Port %d is taken; the console takes a free one%n", settings.consolePort());
+            web = Console.start(settings(kafka, 0), reference, referenceDir,
+                    Clock.systemUTC());
+        }
+        console.printf("Web console: %s (the alert feed and the grid risk map, live)%n", web.url());
+        return web;
     }
 
     private int play(Settings settings, KafkaSettings kafka) throws IOException, InterruptedException {

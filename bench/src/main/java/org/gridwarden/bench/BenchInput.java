@@ -70,7 +70,8 @@ record BenchInput(Path dir, Path referenceDir, ReferenceData reference, RuleSetH
     /** The same input under the same rule sets with only {@code families} switched on (the others left out). */
     BenchInput withOnly(Set<RuleFamily> families) {
         List<RuleSet> versions = history.versions().stream().map(rs -> new RuleSet(rs.version(), rs.effectiveFrom(),
-                rs.ingest(), rs.rules().stream().filter(e -> families.contains(e.family())).toList())).toList();
+                rs.ingest(), rs.rules().stream().filter(e -> families.contains(e.family())).toList(), rs.risk()))
+                .toList();
         return new BenchInput(dir, referenceDir, reference, RuleSetHistory.of(versions), days, lines, bytes,
                 generationSeconds);
     }

@@ -10,7 +10,6 @@ import org.gridwarden.rules.RuleFamilies;
 import org.gridwarden.rules.RuleStreams;
 import org.gridwarden.rules.complaint.ComplaintSurgeRule;
 import org.gridwarden.rules.complaint.Complaints;
-import org.gridwarden.rules.complaint.RepeatComplaintRule;
 import org.gridwarden.rules.grid.SilentGridRule;
 import org.gridwarden.rules.hazard.HazardNotFiledRule;
 import org.gridwarden.rules.hazard.HazardNotReportedRule;
@@ -83,7 +82,7 @@ final class Workloads {
         return switch (name) {
             case "repeat-complaint" -> new Workload(name, "repeated complaints (keyed counts, 30 days)", input,
                     "complaint subject", subjects(input, complaints, ctx),
-                    (records, ledger, reports, c) -> List.of(RepeatComplaintRule.detect(ledger, c)));
+                    (records, ledger, reports, c) -> List.of(family(RuleFamily.REPEAT_COMPLAINT, ledger, reports, c)));
             case "complaint-after-closure" -> new Workload(name, "complaint after closure (keyed timers, 15 days)",
                     input, "complaint subject", subjects(input, complaints, ctx),
                     (records, ledger, reports, c) -> List.of(

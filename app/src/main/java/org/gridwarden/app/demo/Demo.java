@@ -114,7 +114,9 @@ public final class Demo {
 
         Map<String, List<Alert>> received = new ConcurrentHashMap<>();
         AtomicInteger onDepartmentTopics = new AtomicInteger();
-        try (AlertTopicWatcher watcher = new AlertTopicWatcher(kafkaSettings.bootstrapServers(), alertTopics,
+        try (DeadLetterTally deadLetters = new DeadLetterTally(kafkaSettings.clientConfig(),
+                        kafkaSettings.deadLetterTopic());
+                AlertTopicWatcher watcher = new AlertTopicWatcher(kafkaSettings.bootstrapServers(), alertTopics,
                 (topic, alert) -> {
                     received.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(alert);
                     if (!topic.equals(kafkaSettings.allAlertsTopic())) {
@@ -126,6 +128,10 @@ public final class Demo {
             int expected = expectedAlerts(settings.scenario());
             awaitAlerts(received, kafkaSettings.allAlertsTopic(), expected, settings.maxWait());
             printSummary(received, kafkaSettings.allAlertsTopic(), played, started);
+            console.printf("  dead letters on %s: %s%n", kafkaSettings.deadLetterTopic(), deadLetters.describe());
+            if (deadLetters.describe().contains("LATE")) {
+                deadLetters.examples().forEach(e -> console.printf("    %s%n", e));
+            }
             if (web != null && settings.keepConsoleOpen()) {
                 console.printf("The console stays open at %s with the week's alerts and risk map; press Enter"
                         + " to stop.%n", web.url());

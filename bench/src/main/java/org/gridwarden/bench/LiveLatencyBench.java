@@ -203,7 +203,7 @@ public final class LiveLatencyBench {
                 : error.getException().getOriginalErrorClassName() + ": " + error.getException().getMessage());
     }
 
-    /** Inputs with a partition per parallel reader; department topics, alerts.all and dead letters with one. */
+    /** Inputs with a partition per parallel reader; department topics, alerts.all, dead letters and risk with one. */
     private static List<String> createTopics(EmbeddedKafka broker, KafkaSettings kafka, ReferenceData reference,
             int parallelism) {
         List<String> departmentTopics = reference.departments().stream().map(Department::topic).distinct().toList();
@@ -212,6 +212,7 @@ public final class LiveLatencyBench {
         single.add(kafka.deadLetterTopic());
         broker.createTopics(List.of(kafka.gridReportsTopic(), kafka.ledgerEventsTopic()), parallelism);
         broker.createTopics(single, 1);
+        broker.createCompactedTopics(List.of(kafka.riskTopic()), 1);
         return departmentTopics;
     }
 

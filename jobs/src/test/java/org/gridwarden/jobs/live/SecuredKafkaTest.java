@@ -138,6 +138,7 @@ class SecuredKafkaTest {
         allow(acls, "gridwarden", ResourceType.GROUP, "gridwarden-live", PatternType.PREFIXED, AclOperation.READ);
         allow(acls, "gridwarden", ResourceType.TOPIC, "alerts.", PatternType.PREFIXED, AclOperation.WRITE);
         allow(acls, "gridwarden", ResourceType.TOPIC, "ingest.dlq", PatternType.LITERAL, AclOperation.WRITE);
+        allow(acls, "gridwarden", ResourceType.TOPIC, "risk.grids", PatternType.LITERAL, AclOperation.WRITE);
         allow(acls, "gridwarden", ResourceType.TRANSACTIONAL_ID, transactionalIdPrefix, PatternType.PREFIXED,
                 AclOperation.WRITE);
         allow(acls, "operations", ResourceType.TOPIC, "alerts.", PatternType.PREFIXED, AclOperation.READ);

@@ -34,6 +34,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -365,6 +366,15 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @throws IllegalStateException if a topic exists with another partition count, or creation fails
      */
     public void createTopics(Collection<String> names, int partitions) {
+        createTopics(names, partitions, Map.of());
+    }
+
+    /** As {@link #createTopics(Collection, int)}, compacted: the topic keeps the latest record of each key. */
+    public void createCompactedTopics(Collection<String> names, int partitions) {
+        createTopics(names, partitions, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
+    private void createTopics(Collection<String> names, int partitions, Map<String, String> configs) {
         Objects.requireNonNull(names, "names");
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
@@ -381,7 +391,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TOPIC_TIMEOUT.toMillis());
         try (Admin admin = Admin.create(adminConfig)) {
-            List<NewTopic> requests = topics.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList();
+            List<NewTopic> requests = topics.stream().map(t -> new NewTopic(t, partitions, (short) 1).configs(configs))
+                    .toList();
             Map<String, KafkaFuture<Void>> created = admin.createTopics(requests).values();
             for (Map.Entry<String, KafkaFuture<Void>> entry : created.entrySet()) {
                 try {

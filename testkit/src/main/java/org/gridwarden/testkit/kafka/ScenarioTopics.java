@@ -5,9 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.gridwarden.connectors.kafka.KafkaSettings;
-import org.gridwarden.connectors.kafka.Topics;
 import org.gridwarden.rules.reference.Department;
 import org.gridwarden.rules.reference.ReferenceData;
 
@@ -26,7 +24,7 @@ public final class ScenarioTopics {
         kafka.createTopics(List.of(settings.gridReportsTopic(), settings.ledgerEventsTopic()), 2);
         kafka.createTopics(alertTopics, 1);
         kafka.createTopics(List.of(settings.deadLetterTopic()), 1);
-        Topics.ensure(settings.clientConfig(), List.of(Topics.compacted(settings.riskTopic(), Optional.of(1))));
+        kafka.createCompactedTopics(List.of(settings.riskTopic()), 1);
         return alertTopics;
     }
 

@@ -1,6 +1,7 @@
 package org.gridwarden.rules.ruleset;
 
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import org.gridwarden.rules.model.AlertLevel;
@@ -26,7 +27,10 @@ public record RiskIndexRules(TimeSpan halfLife, Map<AlertLevel, Double> weights,
             "step", 0.5, "interval", "24h", "floor", 0.2);
 
     public RiskIndexRules {
-        weights = Map.copyOf(weights);
+        // in the order of the levels, so that every listing of them (rules diff) reads the same
+        EnumMap<AlertLevel, Double> ordered = new EnumMap<>(AlertLevel.class);
+        ordered.putAll(weights);
+        weights = Collections.unmodifiableMap(ordered);
     }
 
     /** The parameters of {@link #DEFAULTS}. */

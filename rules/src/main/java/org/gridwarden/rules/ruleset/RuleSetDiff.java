@@ -38,6 +38,8 @@ public final class RuleSetDiff {
         }
         changes(RecordFields.leaves(older.ingest()), RecordFields.leaves(newer.ingest()))
                 .forEach(change -> lines.add("ingest: " + change));
+        changes(RecordFields.leaves(older.risk()), RecordFields.leaves(newer.risk()))
+                .forEach(change -> lines.add("risk: " + change));
         for (RuleEntry now : newer.rules()) {
             Optional<RuleEntry> before = entry(older, now.id()).filter(e -> e.family().equals(now.family()));
             if (before.isEmpty()) {

@@ -34,6 +34,8 @@ class RuleSetDiffTest {
                 .replace("version: \"2026.11-1\"", "version: \"2026.12-1\"")
                 .replace("effectiveFrom: 2026-01-01T00:00:00+08:00", "effectiveFrom: 2026-12-01T00:00:00+08:00")
                 .replace("allowedLateness: 10m", "allowedLateness: 15m")
+                .replace("halfLife: 7d", "halfLife: 3d")
+                .replace("CRITICAL: 8}", "CRITICAL: 10}")
                 .replace("        NORMAL: 5wd", "        NORMAL: 4wd")
                 .replace("threshold: 3 ", "threshold: 2 ")
                 .replace("    silence: 3d", "    silence: 3d\n    enabled: false");
@@ -41,6 +43,8 @@ class RuleSetDiffTest {
                 "version: 2026.11-1 → 2026.12-1",
                 "effectiveFrom: 2026-01-01T00:00:00+08:00 → 2026-12-01T00:00:00+08:00",
                 "ingest: allowedLateness 10m → 15m",
+                "risk: halfLife 7d → 3d",
+                "risk: weights.CRITICAL 8.0 → 10.0",
                 "案件超期 overdue / overdue: timeLimits.STANDARD.NORMAL 5wd → 4wd",
                 "重复投诉 repeat-complaint / repeat-complaint: threshold 3 → 2",
                 "网格静默 silent-grid / silent-grid: switched off"),

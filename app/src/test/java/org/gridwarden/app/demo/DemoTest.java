@@ -31,7 +31,8 @@ class DemoTest {
                 .map(codec::decodeAlert).toList();
 
         Demo.Result result = new Demo(Fixtures.reference(), Fixtures.ruleSet(), System.out)
-                .run(new Demo.Settings(scenario, 100_000, DeliveryGuarantee.EXACTLY_ONCE, Duration.ofSeconds(90)));
+                .run(new Demo.Settings(scenario, 100_000, DeliveryGuarantee.EXACTLY_ONCE, Duration.ofSeconds(90), 0,
+                        false)); // with its web console, on a free port
 
         Map<String, List<Alert>> byTopic = result.alertsByTopic();
         assertEquals(ids(expected), ids(byTopic.get("alerts.all")), "alerts.all");

@@ -33,9 +33,8 @@ import org.gridwarden.rules.ruleset.RuleFamily;
  * more (a REOPENED later than that is not followed), or the rule set's {@code overdue.openCaseRetention} after
  * its last event if it never closes (the case's life is the overdue rule's notion; this section has no period
  * of its own for it). When 案结事不了 does not run, nothing is remembered or buffered: complaints leave as they
- * arrive. The event timers are registered on
- * arrival, so BATCH runs apply the same sequence; the one clean-up timer is moved as the case changes and
- * deleted when the case is forgotten.
+ * arrive. The event timers are registered on arrival, so BATCH runs apply the same sequence; the one clean-up
+ * timer is moved as the case changes and deleted when the case is forgotten.
  */
 public final class CaseSubjectFacts implements KeyedHandler<LedgerEvent> {
 

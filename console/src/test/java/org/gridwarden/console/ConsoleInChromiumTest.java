@@ -176,6 +176,43 @@ class ConsoleInChromiumTest {
         }
     }
 
+    @Test
+    void aDistrictWithOutlines_drawsEachGridsShape_colouredByItsIndex() throws Exception {
+        Path reference = Files.createTempDirectory("console-outlines");
+        Path sample = Fixtures.sampleData().resolve("reference");
+        try (var files = Files.walk(sample)) {
+            for (Path from : files.toList()) {
+                Path to = reference.resolve(sample.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        Files.writeString(reference.resolve(GridLayout.GEOMETRY_FILE), """
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "properties": {"gridId": "S01C01G02"},
+                   "geometry": {"type": "Polygon", "coordinates": [[[120.10, 30.20], [120.11, 30.20], [120.11, 30.21],
+                     [120.10, 30.21], [120.10, 30.20]]]}},
+                  {"type": "Feature", "properties": {"gridId": "S01C01G03"},
+                   "geometry": {"type": "MultiPolygon", "coordinates": [[[[120.11, 30.20], [120.12, 30.20],
+                     [120.12, 30.21], [120.11, 30.20]]]]}}]}
+                """);
+        producer.send(new ProducerRecord<>(RISK, null, System.currentTimeMillis(), utf8("S01C01G02"),
+                utf8(CODEC.toJson(GridRisk.of("S01C01G02", "S01C01", "S01", 1.5, Instant.now()))))).get();
+        try (Console outlined = Console.start(new Console.Settings(client, ALERTS, RISK, "127.0.0.1", 0, null, 7),
+                ReferenceDataLoader.load(reference), reference, Clock.systemUTC())) {
+            open(browser, outlined.url());
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(
+                    By.cssSelector("#map svg path[data-grid='S01C01G02']")).stream()
+                    .anyMatch(p -> p.getAttribute("class").contains("q2")));
+            assertEquals(2, browser.findElements(By.cssSelector("#map svg path")).size(), "one shape per feature");
+            assertTrue(browser.findElement(By.cssSelector("#map svg path[data-grid='S01C01G03']"))
+                    .getAttribute("class").contains("q0"));
+        }
+    }
+
     /** Opens the page and waits for its first snapshot; returns the milliseconds from navigation to then. */
     static double open(WebDriver browser, String url) {
         browser.get(url);

@@ -84,7 +84,7 @@ class ReplayCommandTest {
                 + " in the emission window [2026-12-28T00:00+08:00, 2026-12-29T00:00+08:00) (horizon"
                 + " 2026-12-29T00:00+08:00;")), out.toString());
         assertTrue(lines.contains("Read 46 days of the archive, 2026-11-13 to 2026-12-28"), out.toString());
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  writing: " + expected.size() + " alerts and ")),
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  writing: " + expected.size() + " alerts, ")),
                 out.toString());
     }
 

@@ -53,10 +53,6 @@ final class ConsoleAccess {
         }
     }
 
-    boolean needsToken() {
-        return token != null;
-    }
-
     /** Before every request: lets it through, or answers 401 without naming what was wrong. */
     void check(Context ctx) {
         if (token == null) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -79,35 +80,26 @@ public final class KafkaEndpoints {
     }
 
     public KafkaSink<RoutedAlert> alertSink(Clock clock) {
-        return KafkaSink.<RoutedAlert>builder()
-                .setKafkaProducerConfig(settings.clientConfig())
-                .setBootstrapServers(settings.bootstrapServers())
-                .setRecordSerializer(new AlertRecordSerializer(clock))
-                .setDeliveryGuarantee(settings.delivery())
-                .setTransactionalIdPrefix(settings.transactionalIdPrefix() + "-alerts")
-                .setProperty("transaction.timeout.ms", Long.toString(settings.transactionTimeout().toMillis()))
-                .build();
+        return sink(new AlertRecordSerializer(clock), "-alerts");
     }
 
     /** The risk index of each grid, on the compacted risk topic ({@code gridwarden run} creates it). */
     public KafkaSink<GridRisk> riskSink() {
-        return KafkaSink.<GridRisk>builder()
-                .setKafkaProducerConfig(settings.clientConfig())
-                .setBootstrapServers(settings.bootstrapServers())
-                .setRecordSerializer(new RiskRecordSerializer(settings.riskTopic()))
-                .setDeliveryGuarantee(settings.delivery())
-                .setTransactionalIdPrefix(settings.transactionalIdPrefix() + "-risk")
-                .setProperty("transaction.timeout.ms", Long.toString(settings.transactionTimeout().toMillis()))
-                .build();
+        return sink(new RiskRecordSerializer(settings.riskTopic()), "-risk");
     }
 
     public KafkaSink<DeadLetter> deadLetterSink() {
-        return KafkaSink.<DeadLetter>builder()
+        return sink(new DeadLetterRecordSerializer(settings.deadLetterTopic()), "-dlq");
+    }
+
+    /** A sink with the job's delivery guarantee, its transactional ids under the prefix and {@code idSuffix}. */
+    private <T> KafkaSink<T> sink(KafkaRecordSerializationSchema<T> serializer, String idSuffix) {
+        return KafkaSink.<T>builder()
                 .setKafkaProducerConfig(settings.clientConfig())
                 .setBootstrapServers(settings.bootstrapServers())
-                .setRecordSerializer(new DeadLetterRecordSerializer(settings.deadLetterTopic()))
+                .setRecordSerializer(serializer)
                 .setDeliveryGuarantee(settings.delivery())
-                .setTransactionalIdPrefix(settings.transactionalIdPrefix() + "-dlq")
+                .setTransactionalIdPrefix(settings.transactionalIdPrefix() + idSuffix)
                 .setProperty("transaction.timeout.ms", Long.toString(settings.transactionTimeout().toMillis()))
                 .build();
     }

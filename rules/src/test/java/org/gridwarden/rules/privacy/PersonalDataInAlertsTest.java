@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.gridwarden.rules.complaint.RepeatComplaintRule;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.model.Channel;

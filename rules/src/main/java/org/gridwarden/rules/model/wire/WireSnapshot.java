@@ -1,6 +1,5 @@
 package org.gridwarden.rules.model.wire;
 
-import java.io.IOException;
 import java.util.function.Supplier;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;

@@ -1,6 +1,8 @@
 package org.gridwarden.rules.complaint;
 
 import java.time.Instant;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.gridwarden.rules.model.wire.WireRecord;
 
 /**
  * A case seen from one of its subjects: a complaint (its CREATED event) or a closure (its CLOSED event, with
@@ -13,6 +15,7 @@ import java.time.Instant;
  * @param countsForClosures a closure, or a complaint that 案结事不了 pairs with closures (from a channel of
  *     its entry, and the case's first CREATED)
  */
+@TypeInfo(WireRecord.class)
 public record CaseFact(
         Kind kind, String subjectKey, String caseId, String eventId, Instant at, String gridId, String category,
         String department, boolean countsForRepeats, boolean countsForClosures) {

@@ -2,6 +2,8 @@ package org.gridwarden.rules.complaint;
 
 import java.time.Instant;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.gridwarden.rules.model.wire.WireRecord;
 
 /**
  * What the closure rule remembers of a case between its CREATED and its CLOSED: where, what, about whom, and
@@ -12,6 +14,7 @@ import java.util.List;
  * @param lastEventAt the time of its latest event, for forgetting a case that never closes
  * @param cleanupTimer the clean-up timer currently registered (epoch millis), null before the first one
  */
+@TypeInfo(WireRecord.class)
 public record CaseMemory(
         String gridId, String category, List<String> subjects, String department, Instant closedAt,
         Instant lastEventAt, Long cleanupTimer) {

@@ -1,7 +1,9 @@
 package org.gridwarden.rules.hazard;
 
 import java.time.Instant;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.gridwarden.rules.model.Channel;
+import org.gridwarden.rules.model.wire.WireRecord;
 
 /**
  * A ledger case of a hazard category on a building, as far as it is known: open from {@code createdAt} until
@@ -9,6 +11,7 @@ import org.gridwarden.rules.model.Channel;
  *
  * @param eventId the CREATED event's id, the evidence
  */
+@TypeInfo(WireRecord.class)
 public record HazardCase(
         String caseId,
         String eventId,

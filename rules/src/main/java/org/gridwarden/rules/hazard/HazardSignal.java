@@ -1,13 +1,16 @@
 package org.gridwarden.rules.hazard;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.LedgerEvent;
+import org.gridwarden.rules.model.wire.WireRecord;
 
 /**
  * One input of a hazard rule that relates grid reports to ledger cases: exactly one of {@code report} and
  * {@code created} is set. Both streams become this one type so that one keyed function (or one CEP pattern)
  * sees them together under {@code key}.
  */
+@TypeInfo(WireRecord.class)
 public record HazardSignal(String key, GridReport report, LedgerEvent created) {
 
     public static HazardSignal of(String key, GridReport report) {

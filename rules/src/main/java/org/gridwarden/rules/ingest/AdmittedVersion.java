@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.gridwarden.rules.model.Ingested;
+import org.gridwarden.rules.model.wire.WireRecord;
 
 /**
  * The version of an id that was admitted, as later versions of that id are compared with it.
@@ -13,6 +15,7 @@ import org.gridwarden.rules.model.Ingested;
  * @param digest a digest of its decoded content, so a resend with other whitespace or field order is the same
  * @param origin where it came from, to name it in a conflict
  */
+@TypeInfo(WireRecord.class)
 public record AdmittedVersion(long eventTimeMillis, String digest, String origin) {
 
     static AdmittedVersion of(Ingested record) {

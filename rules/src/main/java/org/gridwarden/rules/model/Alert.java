@@ -2,6 +2,8 @@ package org.gridwarden.rules.model;
 
 import java.time.Instant;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.gridwarden.rules.model.wire.WireRecord;
 
 /**
  * An early-warning alert (预警), enriched so that the responsible department can act on it without
@@ -15,6 +17,7 @@ import java.util.List;
  * @param message the message in Chinese; {@code messageEn} says the same in English
  * @param emittedAt wall time at which the alert left the job; set at the sink, null inside the pipeline
  */
+@TypeInfo(WireRecord.class)
 public record Alert(
         String alertId,
         String ruleId,

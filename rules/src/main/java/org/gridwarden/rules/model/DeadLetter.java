@@ -1,5 +1,8 @@
 package org.gridwarden.rules.model;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.gridwarden.rules.model.wire.WireRecord;
+
 /**
  * A record the job could not use, kept with everything needed to find and fix it (死信).
  *
@@ -15,6 +18,7 @@ package org.gridwarden.rules.model;
  *     it is not valid UTF-8
  * @param rawBase64 the bytes as received, in base64, when they are not valid UTF-8 (ENCODING); else null
  */
+@TypeInfo(WireRecord.class)
 public record DeadLetter(
         String reason,
         String detail,

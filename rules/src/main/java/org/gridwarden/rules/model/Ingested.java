@@ -1,6 +1,8 @@
 package org.gridwarden.rules.model;
 
 import java.time.Instant;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.gridwarden.rules.model.wire.WireRecord;
 
 /**
  * One input record after decoding: a report, a ledger event or a dead letter. Keeps both input streams and
@@ -8,6 +10,7 @@ import java.time.Instant;
  * A valid record keeps its origin until admission, so that a late or conflicting one can still be dead-lettered
  * with it.
  */
+@TypeInfo(WireRecord.class)
 public record Ingested(GridReport report, LedgerEvent ledgerEvent, Origin origin, DeadLetter deadLetter) {
 
     public static Ingested of(GridReport report, Origin origin) {

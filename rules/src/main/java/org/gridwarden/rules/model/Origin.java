@@ -1,6 +1,8 @@
 package org.gridwarden.rules.model;
 
 import java.util.Base64;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.gridwarden.rules.model.wire.WireRecord;
 
 /**
  * Where a raw record came from: a Kafka topic/partition/offset or a file/line, and when it arrived.
@@ -8,6 +10,7 @@ import java.util.Base64;
  * @param arrivedAt when the record arrived, epoch millis: the Kafka record's timestamp, or for files the time
  *     the replay is run as of; null when unknown (files replayed without one), then no time is too far ahead
  */
+@TypeInfo(WireRecord.class)
 public record Origin(String stream, String source, Integer partition, Long offset, Long line, Long arrivedAt,
         String raw) {
 

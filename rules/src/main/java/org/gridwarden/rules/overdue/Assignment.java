@@ -1,6 +1,8 @@
 package org.gridwarden.rules.overdue;
 
 import java.time.Instant;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.gridwarden.rules.model.wire.WireRecord;
 
 /**
  * The latest dispatch (派单) of a case and whether it has been signed for (签收).
@@ -8,6 +10,7 @@ import java.time.Instant;
  * @param signForDueAt when SIGN_FOR_TIMEOUT becomes true if nobody signs
  * @param alerted whether SIGN_FOR_TIMEOUT has been raised for this dispatch
  */
+@TypeInfo(WireRecord.class)
 public record Assignment(
         String department, String eventId, Instant assignedAt, Instant signForDueAt, boolean accepted, boolean alerted) {
 

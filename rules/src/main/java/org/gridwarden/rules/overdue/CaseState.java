@@ -2,6 +2,8 @@ package org.gridwarden.rules.overdue;
 
 import java.time.Instant;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.gridwarden.rules.model.wire.WireRecord;
 
 /**
  * Everything the overdue rule keeps per case (keyed state).
@@ -15,6 +17,7 @@ import java.util.List;
  * @param wakeTimer the event-time timer registered for the next deadline action, or null
  * @param cleanupTimer the event-time timer that forgets the case, or null
  */
+@TypeInfo(WireRecord.class)
 public record CaseState(
         Case caseInfo,
         Assignment assignment,

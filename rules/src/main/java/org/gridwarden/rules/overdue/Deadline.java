@@ -1,7 +1,9 @@
 package org.gridwarden.rules.overdue;
 
 import java.time.Instant;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.gridwarden.rules.model.AlertLevel;
+import org.gridwarden.rules.model.wire.WireRecord;
 import org.gridwarden.rules.time.ClockKind;
 
 /**
@@ -11,6 +13,7 @@ import org.gridwarden.rules.time.ClockKind;
  * @param start when this version's clock started (CREATED, EXTENDED or REOPENED)
  * @param clock calendar time for limits in hours, working time for limits in working days
  */
+@TypeInfo(WireRecord.class)
 public record Deadline(
         int version,
         Instant start,

@@ -1,11 +1,14 @@
 package org.gridwarden.rules.risk;
 
 import java.time.Instant;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.gridwarden.rules.model.wire.WireRecord;
 
 /**
  * A grid's index in keyed state: its value at {@code indexAt} (full precision) and what was last published.
  * The grid's community and street travel along for the published records.
  */
+@TypeInfo(WireRecord.class)
 public record RiskState(String gridId, String communityId, String streetId, double index, long indexAt,
         double published, long publishedAt) {
 

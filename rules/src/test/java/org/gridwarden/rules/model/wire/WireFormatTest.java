@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
-import org.gridwarden.rules.complaint.SubjectComplaint;
 import org.gridwarden.rules.model.Channel;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.LedgerEvent;
@@ -88,16 +86,6 @@ class WireFormatTest {
     }
 
     @Test
-    void aRecordHoldingALedgerEvent_writesItInTheWireFormat() throws IOException {
-        TypeSerializer<SubjectComplaint> serializer = serializerOf(SubjectComplaint.class);
-        assertTrue(namesTheWireFormat(serializer), "the complaint's event is written in the wire format");
-        LedgerEvent e = new LedgerEvent("E1", "K1", LedgerEventType.CREATED, T, Channel.HOTLINE, "fire.blocked_exit",
-                "S01C01G01", null, null, "P1", Priority.NORMAL, null, null, null, null, null);
-        SubjectComplaint c = new SubjectComplaint("complainant:P1|fire", e);
-        assertEquals(c, roundTrip(serializer, c));
-    }
-
-    @Test
     void aSavepointRestoresTheSameSerializer() throws IOException {
         for (TypeSerializer<?> serializer : List.of(serializerOf(LedgerEvent.class), serializerOf(GridReport.class))) {
             DataOutputSerializer out = new DataOutputSerializer(64);
@@ -106,18 +94,6 @@ class WireFormatTest {
                     new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
             assertEquals(serializer, restored.restoreSerializer());
         }
-    }
-
-    /** Whether the serializer's snapshot (what a savepoint keeps of it) names the ledger event's wire format. */
-    private static boolean namesTheWireFormat(TypeSerializer<?> serializer) {
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        try {
-            TypeSerializerSnapshot.writeVersionedSnapshot(out, serializer.snapshotConfiguration());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return new String(out.getCopyOfBuffer(), StandardCharsets.ISO_8859_1)
-                .contains(LedgerEventSerializer.class.getName());
     }
 
     private static <T> TypeSerializer<T> serializerOf(Class<T> type) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFilterFunction;
+import org.gridwarden.rules.alert.AlertFactory;
 import org.gridwarden.rules.alert.BeforeHorizon;
 import org.gridwarden.rules.model.Alert;
 
@@ -14,7 +15,7 @@ import org.gridwarden.rules.model.Alert;
  */
 final class AlertsBeforeHorizon extends RichFilterFunction<Alert> {
 
-    static final String AFTER_HORIZON = "alerts-after-horizon";
+    static final String AFTER_HORIZON = AlertFactory.AFTER_HORIZON;
 
     private final BeforeHorizon horizon;
     private transient LongCounter after;

@@ -88,12 +88,13 @@ public final class ReplayJob {
         Instant readFrom = window.readFrom(history, reference.calendar());
         ReplayInput input = settings.kafka() != null ? null : ReplayInput.in(settings.input(),
                 readFrom == null ? null : readFrom.atZone(zone).toLocalDate(), window.lastDay(zone));
-        BoundedRun run = new BoundedRun(settings.mode(), settings.parallelism(), window.horizon(settings.until()));
+        Instant horizon = window.horizon(settings.until());
+        BoundedRun run = new BoundedRun(settings.mode(), settings.parallelism(), horizon);
         ReplayInput.Streams read = input == null ? settings.kafka().read(run.env(), reference, ruleSet.ingest())
                 : input.read(run.env(), reference, ruleSet.ingest(), settings.asOf());
         ReplayInput.Streams windowed = run.window(read, readFrom, window.emitTo(), "replay-");
 
-        RuleContext ctx = RuleContext.of(reference, history);
+        RuleContext ctx = RuleContext.of(reference, history).withHorizon(horizon);
         AlertWorkflow.Outputs outputs = AlertWorkflow.define(windowed.gridReports(), windowed.ledgerEvents(), ctx,
                 PseudonymKey.orSample(settings.pseudonyms()));
         DataStream<Alert> alertsUpToHorizon = run.upToHorizon(outputs, "alerts-before-horizon");

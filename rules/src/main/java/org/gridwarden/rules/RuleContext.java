@@ -29,6 +29,11 @@ public record RuleContext(ReferenceData reference, RuleSetHistory history, Alert
         return new RuleContext(reference, history, new AlertFactory(reference), "");
     }
 
+    /** The rules of a bounded run whose alerts end at {@code horizon}, when it is known before the run. */
+    public RuleContext withHorizon(Instant horizon) {
+        return new RuleContext(reference, history, alerts.withHorizon(horizon), uidPrefix);
+    }
+
     public RuleContext withUidPrefix(String prefix) {
         return new RuleContext(reference, history, alerts, prefix);
     }

@@ -56,7 +56,7 @@ public final class BacktestJob {
         List<DataStream<SidedAlert>> tagged = new ArrayList<>();
         for (Side side : Side.values()) {
             RuleContext ctx = RuleContext.of(reference, side == Side.BASELINE ? baseline : candidate)
-                    .withUidPrefix(side.uidPrefix());
+                    .withHorizon(settings.to()).withUidPrefix(side.uidPrefix());
             AlertWorkflow.Outputs outputs = AlertWorkflow.define(windowed.gridReports(), windowed.ledgerEvents(), ctx,
                     pseudonyms);
             rules.put(side, outputs.rules());

@@ -21,10 +21,37 @@ public final class AlertFactory implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    /** The accumulator of the alerts a bounded run does not raise because they fall after its horizon. */
+    public static final String AFTER_HORIZON = "alerts-after-horizon";
+
     private final ReferenceData reference;
+    private final Instant horizon;
 
     public AlertFactory(ReferenceData reference) {
+        this(reference, null);
+    }
+
+    private AlertFactory(ReferenceData reference, Instant horizon) {
         this.reference = reference;
+        this.horizon = horizon;
+    }
+
+    /**
+     * The factory of a bounded run that ends at {@code horizon} (null: none known before the run). At its end
+     * every deadline left fires; a rule that raises many of them asks {@link #raises} before it writes the
+     * alert's texts, which are most of an alert's cost.
+     */
+    public AlertFactory withHorizon(Instant horizon) {
+        return new AlertFactory(reference, horizon);
+    }
+
+    public Instant horizon() {
+        return horizon;
+    }
+
+    /** Whether an alert that becomes true at {@code eventTime} is raised at all: not after a known horizon. */
+    public boolean raises(Instant eventTime) {
+        return horizon == null || !eventTime.isAfter(horizon);
     }
 
     public ReferenceData reference() {

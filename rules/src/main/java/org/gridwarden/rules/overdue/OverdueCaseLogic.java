@@ -200,24 +200,46 @@ public final class OverdueCaseLogic implements Serializable {
         return next;
     }
 
+    /** Whether deadlines after a bounded run's horizon are marked without an alert. */
+    public boolean cutsAtHorizon() {
+        return alerts.horizon() != null;
+    }
+
     /** Raises, in time order, everything due at or before {@code now}; returns the state with them marked. */
     public CaseState fireDue(CaseState s, Instant now, Consumer<Alert> out) {
+        return fireDue(s, now, out, () -> {});
+    }
+
+    /**
+     * As {@link #fireDue(CaseState, Instant, Consumer)}; an alert after the alert factory's horizon is marked
+     * fired without being written, and {@code afterHorizon} runs instead.
+     */
+    public CaseState fireDue(CaseState s, Instant now, Consumer<Alert> out, Runnable afterHorizon) {
         for (Instant due = nextDue(s); due != null && !due.isAfter(now); due = nextDue(s)) {
-            s = fireAt(s, due, out);
+            boolean raised = alerts.raises(due);
+            s = fireAt(s, due, raised ? out : null);
+            if (!raised) {
+                afterHorizon.run();
+            }
         }
         return s;
     }
 
+    /** @param out takes the alert due; null: the alert is not written */
     private CaseState fireAt(CaseState s, Instant due, Consumer<Alert> out) {
         Assignment a = s.assignment();
         if (a != null && a.awaitsSignature() && s.status() != CaseStatus.STOPPED && due.equals(a.signForDueAt())) {
-            out.accept(signForTimeout(s));
+            if (out != null) {
+                out.accept(signForTimeout(s));
+            }
             return s.withAssignment(a.alertRaised());
         }
         Deadline d = s.deadline();
         for (AlertLevel level : LEVELS) {
             if (!d.fired(level) && due.equals(d.timeOf(level))) {
-                out.accept(deadlineAlert(s, level));
+                if (out != null) {
+                    out.accept(deadlineAlert(s, level));
+                }
                 return s.withDeadline(d.markFired(level));
             }
         }

@@ -3,12 +3,14 @@ package org.gridwarden.rules.overdue;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.gridwarden.rules.EventTimeBuffer;
 import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.alert.AlertFactory;
 import org.gridwarden.rules.keyed.KeyedHandler;
 import org.gridwarden.rules.keyed.KeyScope;
 import org.gridwarden.rules.model.Alert;
@@ -38,6 +40,7 @@ public final class OverdueCaseRule implements KeyedHandler<LedgerEvent> {
 
     private transient ValueState<CaseState> caseState;
     private transient Counter alertsRaised;
+    private transient LongCounter afterHorizon;
 
     public OverdueCaseRule(OverdueCaseLogic logic) {
         this.logic = logic;
@@ -56,6 +59,8 @@ public final class OverdueCaseRule implements KeyedHandler<LedgerEvent> {
     public void open(RuntimeContext runtime) {
         caseState = runtime.getState(new ValueStateDescriptor<>("overdue-case", CaseState.class));
         alertsRaised = runtime.getMetricGroup().counter("overdueAlerts");
+        // counted with the alerts the bounded run drops after its horizon; a live job has none
+        afterHorizon = logic.cutsAtHorizon() ? runtime.getLongCounter(AlertFactory.AFTER_HORIZON) : new LongCounter();
     }
 
     @Override
@@ -78,7 +83,7 @@ public final class OverdueCaseRule implements KeyedHandler<LedgerEvent> {
             scope.alert(alert);
         };
         for (LedgerEvent e : ready) {
-            s = logic.fireDue(s, e.at().minusMillis(1), counted);
+            s = logic.fireDue(s, e.at().minusMillis(1), counted, () -> afterHorizon.add(1L));
             s = logic.apply(s, e);
         }
         EventTimeBuffer<LedgerEvent> pending = scope.pending();
@@ -87,7 +92,7 @@ public final class OverdueCaseRule implements KeyedHandler<LedgerEvent> {
             // every deadline up to the next buffered event (whose timer is still queued) or to the end of time
             Long nextEvent = pending.earliestDue();
             Instant until = nextEvent == null ? Instant.MAX : Instant.ofEpochMilli(nextEvent - 1);
-            s = logic.fireDue(s, until, counted);
+            s = logic.fireDue(s, until, counted, () -> afterHorizon.add(1L));
             if (nextEvent == null) {
                 caseState.clear();
                 return;
@@ -95,7 +100,7 @@ public final class OverdueCaseRule implements KeyedHandler<LedgerEvent> {
             caseState.update(s);
             return;
         }
-        s = logic.fireDue(s, now, counted);
+        s = logic.fireDue(s, now, counted, () -> afterHorizon.add(1L));
 
         Instant cleanup = logic.cleanupAt(s);
         if (!cleanup.isAfter(now) && pending.isEmpty()) {

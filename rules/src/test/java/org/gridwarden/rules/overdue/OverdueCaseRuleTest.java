@@ -16,8 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.alert.AlertFactory;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.model.LedgerEvent;
@@ -102,6 +105,34 @@ class OverdueCaseRuleTest {
         assertEquals("STREET", overdue.departmentTier());
         assertEquals("2026.11-1", overdue.ruleSetVersion());
         assertTrue(overdue.title().startsWith("案件超期"), overdue.title());
+    }
+
+    @Test
+    void inABoundedRunWithAHorizon_deadlinesAfterItAreMarkedButNotWritten_andCounted() throws Exception {
+        Instant t = beijing("2026-11-20T09:00");
+        Instant horizon = beijing("2026-11-20T10:59");
+        OverdueCaseRule cut = new OverdueCaseRule(new OverdueCaseLogic(
+                RuleContext.of(Fixtures.reference(), Fixtures.ruleSet()).withHorizon(horizon)));
+        try (KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, LedgerEvent, Alert> bounded =
+                Harnesses.byCase(cut)) {
+            for (LedgerEvent e : List.of(created("C14", t, GAS_LEAK, Priority.URGENT),
+                    created("C15", t, GAS_LEAK, Priority.URGENT), closed("C15", beijing("2026-11-20T10:50")))) {
+                bounded.processElement(e, e.at().toEpochMilli());
+                harness.processElement(e, e.at().toEpochMilli());
+            }
+            bounded.processWatermark(Long.MAX_VALUE);
+            harness.processWatermark(Long.MAX_VALUE);
+
+            List<Alert> all = alerts();
+            List<Alert> upToHorizon = all.stream().filter(a -> !a.eventTime().isAfter(horizon)).toList();
+            assertEquals(List.of("C14 WARNING", "C15 WARNING"),
+                    upToHorizon.stream().map(a -> a.caseId() + " " + a.level()).toList());
+            assertEquals(upToHorizon, bounded.extractOutputValues(), "the same alerts up to the horizon");
+            LongCounter after = (LongCounter) bounded.getEnvironment().getAccumulatorRegistry().getUserMap()
+                    .get(AlertFactory.AFTER_HORIZON);
+            assertEquals(all.size() - upToHorizon.size(), after.getLocalValue(), "C14's OVERDUE and ESCALATED");
+            Harnesses.assertForgotten(bounded);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.connector.kafka.source.enumerator.KafkaSourceEnumState;
@@ -22,10 +23,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.flink.metrics.Gauge;
 
 /**
- * The Kafka split enumerator plus one thing: every probe interval it asks the broker for each input
+ * The Kafka split enumerator plus two things. Every probe interval it asks the broker for each input
  * partition's first and end offset (read_committed) and tells every reader, so a reader knows when it has
  * read a partition to its end (the end of its committed data, see {@link DataEnds}). This is the one place that decides, for the whole job, whether unread input
  * exists; when the broker cannot be asked, no reader hears anything and no partition counts as at rest.
+ * And for recorded data it gathers the readers' {@link SplitClocks} and tells them the {@link EventFrontier}
+ * that their partitions at rest follow.
  */
 final class EndOffsetsProbe implements SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> {
 
@@ -39,6 +42,9 @@ final class EndOffsetsProbe implements SplitEnumerator<KafkaPartitionSplit, Kafk
     private Admin admin;
     private DataEnds dataEnds;
     private volatile PartitionEnds latest;
+    /** Per reader, its splits' latest readings; only touched in the coordinator thread. */
+    private final Map<Integer, Map<String, SplitClocks.Reading>> clocks = new HashMap<>();
+    private EventFrontier frontier;
 
     EndOffsetsProbe(SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> kafka,
             SplitEnumeratorContext<KafkaPartitionSplit> context, List<String> topics, Properties clientProperties,
@@ -106,8 +112,37 @@ final class EndOffsetsProbe implements SplitEnumerator<KafkaPartitionSplit, Kafk
     @Override
     public void addReader(int subtaskId) {
         kafka.addReader(subtaskId);
+        // a restarted reader tells its splits afresh; what it told before no longer holds
+        forget(subtaskId);
         if (latest != null) {
             context.sendEventToSourceReader(subtaskId, latest);
+        }
+        if (frontier != null) {
+            context.sendEventToSourceReader(subtaskId, frontier);
+        }
+    }
+
+    @Override
+    public void handleSourceEvent(int subtaskId, SourceEvent event) {
+        if (event instanceof SplitClocks told) {
+            clocks.put(subtaskId, told.splits());
+            publishFrontier();
+        } else {
+            kafka.handleSourceEvent(subtaskId, event);
+        }
+    }
+
+    private void forget(int subtaskId) {
+        if (clocks.remove(subtaskId) != null) {
+            publishFrontier();
+        }
+    }
+
+    private void publishFrontier() {
+        EventFrontier now = EventFrontier.over(clocks.values().stream().flatMap(m -> m.values().stream()).toList());
+        if (!now.equals(frontier)) {
+            frontier = now;
+            context.registeredReaders().keySet().forEach(reader -> context.sendEventToSourceReader(reader, now));
         }
     }
 
@@ -119,6 +154,7 @@ final class EndOffsetsProbe implements SplitEnumerator<KafkaPartitionSplit, Kafk
     @Override
     public void addSplitsBack(List<KafkaPartitionSplit> splits, int subtaskId) {
         kafka.addSplitsBack(splits, subtaskId);
+        forget(subtaskId);
     }
 
     @Override

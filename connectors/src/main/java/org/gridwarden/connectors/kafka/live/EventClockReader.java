@@ -13,6 +13,7 @@ import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.api.connector.source.SourceReader;
+import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.connector.kafka.source.split.KafkaPartitionSplit;
 import org.apache.flink.core.io.InputStatus;
 import org.gridwarden.rules.model.Ingested;
@@ -21,24 +22,31 @@ import org.gridwarden.rules.model.Ingested;
  * The Kafka reader with one {@link PartitionClock} per partition: it emits each split's watermark itself
  * (the source's watermark generator does nothing), from the records the split has read and the end offsets
  * the {@link EndOffsetsProbe} broadcasts. Every assigned split holds the watermark back from the moment it is
- * assigned, including one that has not delivered a record yet.
+ * assigned, including one that has not delivered a record yet. A split of recorded data at rest follows the
+ * reader's other splits, or, when they all are at rest, the {@link EventFrontier} of the whole job, which the
+ * probe works out from what every reader tells it; no split is ever marked idle.
  */
 final class EventClockReader implements SourceReader<Ingested, KafkaPartitionSplit> {
 
     private final SourceReader<Ingested, KafkaPartitionSplit> kafka;
+    private final SourceReaderContext context;
     private final long latenessMillis;
     private final QuietPartitions quiet;
     private final Map<String, PartitionClock> clocks = new HashMap<>();
     private final Map<String, SourceOutput<Ingested>> splitOutputs = new HashMap<>();
     private PartitionEnds ends;
+    private long jobFrontier = Long.MIN_VALUE;
+    private Map<String, SplitClocks.Reading> told = Map.of();
     private ReaderOutput<Ingested> output;
     private ClockedOutput clocked;
     private ScheduledExecutorService ticker;
     private volatile CompletableFuture<Void> tick = new CompletableFuture<>();
     private long lastTick;
 
-    EventClockReader(SourceReader<Ingested, KafkaPartitionSplit> kafka, long latenessMillis, QuietPartitions quiet) {
+    EventClockReader(SourceReader<Ingested, KafkaPartitionSplit> kafka, SourceReaderContext context,
+            long latenessMillis, QuietPartitions quiet) {
         this.kafka = kafka;
+        this.context = context;
         this.latenessMillis = latenessMillis;
         this.quiet = quiet;
     }
@@ -68,7 +76,9 @@ final class EventClockReader implements SourceReader<Ingested, KafkaPartitionSpl
         long now = System.currentTimeMillis();
         if (now - lastTick >= QuietPartitions.TICK.toMillis()) {
             lastTick = now;
-            clocks.forEach((split, clock) -> clock.advance(splitOutputs.get(split), now));
+            long follow = frontier(now);
+            clocks.forEach((split, clock) -> clock.advance(splitOutputs.get(split), now, follow));
+            tellProbe(now);
         }
         if (tick.isDone()) {
             tick = new CompletableFuture<>();
@@ -97,8 +107,38 @@ final class EventClockReader implements SourceReader<Ingested, KafkaPartitionSpl
         if (event instanceof PartitionEnds probed) {
             ends = probed;
             clocks.forEach(this::applyEnds);
+        } else if (event instanceof EventFrontier f) {
+            jobFrontier = f.watermark();
         } else {
             kafka.handleSourceEvents(event);
+        }
+    }
+
+    /**
+     * What this reader's partitions at rest follow: the oldest watermark of its own partitions still being read,
+     * at once, as idleness would; when all of its partitions are at rest, the job's {@link EventFrontier}.
+     */
+    private long frontier(long now) {
+        long oldestBusy = Long.MAX_VALUE;
+        for (PartitionClock clock : clocks.values()) {
+            SplitClocks.Reading r = clock.reading(now);
+            if (!r.atRest()) {
+                oldestBusy = Math.min(oldestBusy, r.watermark());
+            }
+        }
+        return oldestBusy != Long.MAX_VALUE ? oldestBusy : jobFrontier;
+    }
+
+    /** Recorded data only (live data at rest follows the wall clock); only what changed since last told. */
+    private void tellProbe(long now) {
+        if (quiet.followsWallClock()) {
+            return;
+        }
+        Map<String, SplitClocks.Reading> readings = new HashMap<>();
+        clocks.forEach((split, clock) -> readings.put(split, clock.reading(now)));
+        if (!readings.equals(told)) {
+            told = readings;
+            context.sendSourceEventToCoordinator(new SplitClocks(Map.copyOf(readings)));
         }
     }
 
@@ -198,7 +238,6 @@ final class EventClockReader implements SourceReader<Ingested, KafkaPartitionSpl
         public void collect(Ingested record, long kafkaTimestamp) {
             long now = System.currentTimeMillis();
             long arrival = kafkaTimestamp == Long.MIN_VALUE ? now : Math.min(kafkaTimestamp, now);
-            clock.wake(split);
             clock.onRecord(offsetOf(record), record.eventTimeMillis(), arrival, now);
             split.collect(record, kafkaTimestamp);
         }

@@ -65,7 +65,7 @@ public final class LiveInputSource
 
     @Override
     public SourceReader<Ingested, KafkaPartitionSplit> createReader(SourceReaderContext context) throws Exception {
-        return new EventClockReader(kafka.createReader(context), latenessMillis, quiet);
+        return new EventClockReader(kafka.createReader(context), context, latenessMillis, quiet);
     }
 
     @Override

@@ -9,6 +9,8 @@ import org.apache.flink.api.connector.source.SourceOutput;
  * device with a fast clock cannot pull the clock ahead). The wall clock may take over only when the
  * partition is at rest: read up to the end offset of a recent probe, and quiet since for a while. A backlog
  * still unread, or a broker that cannot be asked, is never at rest, so event time never outruns unread input.
+ * Recorded data at rest follows the {@link EventFrontier} of the job's other partitions instead; the split is
+ * never marked idle (see there why).
  */
 final class PartitionClock {
 
@@ -22,7 +24,6 @@ final class PartitionClock {
     private PartitionEnds.Range range;
     private long probedAt = Long.MIN_VALUE;
     private long emitted = Long.MIN_VALUE;
-    private boolean idle;
 
     /** @param startingOffset where the split starts reading; negative when Kafka resolves it (earliest) */
     PartitionClock(long latenessMillis, QuietPartitions quiet, long startingOffset, long now) {
@@ -55,6 +56,7 @@ final class PartitionClock {
         return readUpTo >= range.end() && now - lastRecordAt >= quiet.after().toMillis();
     }
 
+    /** The partition's own watermark: from its records, or the wall clock when live data is at rest. */
     long watermark(long now) {
         long wm = newestTime == Long.MIN_VALUE ? Long.MIN_VALUE : newestTime - latenessMillis - 1;
         if (quiet.followsWallClock() && atRest(now)) {
@@ -63,29 +65,30 @@ final class PartitionClock {
         return wm;
     }
 
-    /** Moves the split's watermark forward, or marks it idle when recorded data is at rest. */
-    void advance(SourceOutput<?> output, long now) {
+    /**
+     * The watermark the split may emit now: its own, or, for recorded data at rest, {@code frontier} if that is
+     * further; never less than what it emitted before.
+     */
+    long watermark(long now, long frontier) {
         long wm = watermark(now);
-        boolean rest = atRest(now);
-        if (wm > emitted || (idle && !rest)) {
-            emit(output, Math.max(wm, emitted));
-        } else if (!quiet.followsWallClock() && !idle && rest) {
-            idle = true;
-            output.markIdle();
+        if (!quiet.followsWallClock() && atRest(now)) {
+            wm = Math.max(wm, frontier);
+        }
+        return Math.max(wm, emitted);
+    }
+
+    /** Moves the split's watermark forward. */
+    void advance(SourceOutput<?> output, long now, long frontier) {
+        long wm = watermark(now, frontier);
+        if (wm > emitted) {
+            emitted = wm;
+            output.emitWatermark(new Watermark(wm));
         }
     }
 
-    /** An idle split that receives a record holds the watermark back again before the record goes on. */
-    void wake(SourceOutput<?> output) {
-        if (idle) {
-            emit(output, emitted);
-        }
-    }
-
-    private void emit(SourceOutput<?> output, long wm) {
-        emitted = wm;
-        idle = false;
-        output.emitWatermark(new Watermark(wm));
+    /** What the enumerator hears of this split, to work out the {@link EventFrontier}. */
+    SplitClocks.Reading reading(long now) {
+        return new SplitClocks.Reading(Math.max(watermark(now), emitted), atRest(now));
     }
 
     long startingOffset() {

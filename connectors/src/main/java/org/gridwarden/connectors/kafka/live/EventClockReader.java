@@ -76,7 +76,9 @@ final class EventClockReader implements SourceReader<Ingested, KafkaPartitionSpl
         long now = System.currentTimeMillis();
         if (now - lastTick >= QuietPartitions.TICK.toMillis()) {
             lastTick = now;
-            long follow = frontier(now);
+            // partitions at rest follow this reader's partitions still being read, at once, as idleness would;
+            // when all of them are at rest, the job's frontier
+            long follow = EventFrontier.oldestBusy(readings(now).values(), jobFrontier);
             clocks.forEach((split, clock) -> clock.advance(splitOutputs.get(split), now, follow));
             tellProbe(now);
         }
@@ -114,32 +116,22 @@ final class EventClockReader implements SourceReader<Ingested, KafkaPartitionSpl
         }
     }
 
-    /**
-     * What this reader's partitions at rest follow: the oldest watermark of its own partitions still being read,
-     * at once, as idleness would; when all of its partitions are at rest, the job's {@link EventFrontier}.
-     */
-    private long frontier(long now) {
-        long oldestBusy = Long.MAX_VALUE;
-        for (PartitionClock clock : clocks.values()) {
-            SplitClocks.Reading r = clock.reading(now);
-            if (!r.atRest()) {
-                oldestBusy = Math.min(oldestBusy, r.watermark());
-            }
-        }
-        return oldestBusy != Long.MAX_VALUE ? oldestBusy : jobFrontier;
-    }
-
     /** Recorded data only (live data at rest follows the wall clock); only what changed since last told. */
     private void tellProbe(long now) {
         if (quiet.followsWallClock()) {
             return;
         }
-        Map<String, SplitClocks.Reading> readings = new HashMap<>();
-        clocks.forEach((split, clock) -> readings.put(split, clock.reading(now)));
+        Map<String, SplitClocks.Reading> readings = readings(now);
         if (!readings.equals(told)) {
             told = readings;
             context.sendSourceEventToCoordinator(new SplitClocks(Map.copyOf(readings)));
         }
+    }
+
+    private Map<String, SplitClocks.Reading> readings(long now) {
+        Map<String, SplitClocks.Reading> readings = new HashMap<>();
+        clocks.forEach((split, clock) -> readings.put(split, clock.reading(now)));
+        return readings;
     }
 
     private void applyEnds(String split, PartitionClock clock) {

@@ -15,14 +15,21 @@ record EventFrontier(long watermark) implements SourceEvent {
 
     /** The frontier over the latest reading of every split; {@code Long.MIN_VALUE} when there is none. */
     static EventFrontier over(Collection<SplitClocks.Reading> readings) {
-        long oldestBusy = Long.MAX_VALUE;
         long newest = Long.MIN_VALUE;
         for (SplitClocks.Reading r : readings) {
             newest = Math.max(newest, r.watermark());
+        }
+        return new EventFrontier(oldestBusy(readings, newest));
+    }
+
+    /** The oldest watermark of the splits still being read; {@code whenAllAtRest} when there is none. */
+    static long oldestBusy(Collection<SplitClocks.Reading> readings, long whenAllAtRest) {
+        long oldest = Long.MAX_VALUE;
+        for (SplitClocks.Reading r : readings) {
             if (!r.atRest()) {
-                oldestBusy = Math.min(oldestBusy, r.watermark());
+                oldest = Math.min(oldest, r.watermark());
             }
         }
-        return new EventFrontier(oldestBusy != Long.MAX_VALUE ? oldestBusy : newest);
+        return oldest != Long.MAX_VALUE ? oldest : whenAllAtRest;
     }
 }

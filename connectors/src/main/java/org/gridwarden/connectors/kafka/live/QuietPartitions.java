@@ -6,7 +6,8 @@ import java.time.Duration;
 /**
  * When a partition that has been read to its end counts as quiet (静默), and what its event time does then.
  * Live data: event time follows the wall clock, {@code lag} behind it, so deadlines fire on a quiet night.
- * Recorded data played faster than real time: the partition is idle and holds nothing back.
+ * Recorded data played faster than real time: the partition follows the job's {@link EventFrontier} and holds
+ * nothing back.
  *
  * @param after wall time without a record, after reaching the partition's end, before it counts as quiet
  * @param lag how far behind the wall clock a quiet live partition's event time stays; null for recorded data

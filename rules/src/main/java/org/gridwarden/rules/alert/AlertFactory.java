@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.reference.Category;
@@ -52,6 +54,14 @@ public final class AlertFactory implements Serializable {
     /** Whether an alert that becomes true at {@code eventTime} is raised at all: not after a known horizon. */
     public boolean raises(Instant eventTime) {
         return horizon == null || !eventTime.isAfter(horizon);
+    }
+
+    /**
+     * Where a rule counts the alerts it does not raise because they fall after the horizon: the bounded run's
+     * {@value #AFTER_HORIZON} accumulator, or a counter nobody reads where there is no horizon (live).
+     */
+    public LongCounter afterHorizonCounter(RuntimeContext runtime) {
+        return horizon != null ? runtime.getLongCounter(AFTER_HORIZON) : new LongCounter();
     }
 
     public ReferenceData reference() {

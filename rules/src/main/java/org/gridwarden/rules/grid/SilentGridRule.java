@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -71,6 +72,7 @@ public class SilentGridRule extends KeyedProcessFunction<String, GridActivity, A
     private transient MapState<String, Silence> grids;
     private transient MapState<Long, List<GridActivity>> pendingPatrols;
     private transient MapState<Long, List<String>> deadlines;
+    private transient LongCounter afterHorizon;
 
     public SilentGridRule(RuleContext ctx) {
         this.ctx = ctx;
@@ -121,6 +123,7 @@ public class SilentGridRule extends KeyedProcessFunction<String, GridActivity, A
                 Types.LIST(TypeInformation.of(GridActivity.class))));
         deadlines = getRuntimeContext().getMapState(new MapStateDescriptor<>("deadlines", Types.LONG,
                 Types.LIST(Types.STRING)));
+        afterHorizon = ctx.alerts().afterHorizonCounter(getRuntimeContext());
     }
 
     @Override
@@ -236,7 +239,12 @@ public class SilentGridRule extends KeyedProcessFunction<String, GridActivity, A
             Silence s = grids.get(gridId);
             Long end = silenceEnd(gridId, s.since().toEpochMilli());
             if (end != null && end == timestamp) {
-                out.collect(alerts.silent(gridId, s, Instant.ofEpochMilli(timestamp)));
+                Instant at = Instant.ofEpochMilli(timestamp);
+                if (ctx.alerts().raises(at)) {
+                    out.collect(alerts.silent(gridId, s, at));
+                } else {
+                    afterHorizon.add(1L); // at a bounded run's end every grid's silence ends: no texts for them
+                }
             }
         }
     }

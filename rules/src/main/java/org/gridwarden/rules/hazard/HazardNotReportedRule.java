@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -53,6 +54,7 @@ public class HazardNotReportedRule extends KeyedProcessFunction<String, HazardSi
     private final long reportRetention;
 
     private transient MapState<String, Long> reportTimes;
+    private transient LongCounter afterHorizon;
     /** Cases until the watermark passes creation + grace, when they are decided. */
     private transient EventTimeBuffer<LedgerEvent> pendingCases;
 
@@ -100,6 +102,7 @@ public class HazardNotReportedRule extends KeyedProcessFunction<String, HazardSi
         pendingCases = EventTimeBuffer.open(getRuntimeContext(), "pending-cases", LedgerEvent.class,
                 created -> created.at().plusMillis(grace(created)),
                 Comparator.comparing(LedgerEvent::at).thenComparing(LedgerEvent::eventId));
+        afterHorizon = ctx.alerts().afterHorizonCounter(getRuntimeContext());
     }
 
     @Override
@@ -145,12 +148,16 @@ public class HazardNotReportedRule extends KeyedProcessFunction<String, HazardSi
     }
 
     private void raise(LedgerEvent created, InForce<HazardNotReportedRules> inForce, Collector<Alert> out) {
+        HazardNotReportedRules rules = inForce.parameters();
+        Instant due = created.at().plus(rules.grace().toDuration());
+        if (!ctx.alerts().raises(due)) {
+            afterHorizon.add(2L); // one alert to the street and one to the district department
+            return;
+        }
         Category category = ctx.reference().category(created.category()).orElseThrow();
         GridPlace place = ctx.reference().grid(created.gridId()).orElseThrow();
         Department street = ctx.reference().department(place.street().department()).orElseThrow();
         Department district = ctx.reference().department(category.districtDepartment()).orElseThrow();
-        HazardNotReportedRules rules = inForce.parameters();
-        Instant due = created.at().plus(rules.grace().toDuration());
         Bilingual cat = ReferenceNames.category(category);
         Bilingual grid = ReferenceNames.grid(place.grid());
         Bilingual worker = ReferenceNames.worker(place.grid());

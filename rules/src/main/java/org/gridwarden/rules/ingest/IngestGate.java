@@ -116,6 +116,14 @@ public class IngestGate extends KeyedProcessFunction<Tuple2<Long, Long>, Ingeste
         for (Ingested record : waiting.get()) {
             (record.eventTimeMillis() <= timestamp ? due : later).add(record);
         }
+        if (due.size() == 1 && later.isEmpty() && ctx.timerService().currentWatermark() == Long.MAX_VALUE
+                && admitted.value() == null) {
+            // end of input (every id of a BATCH run): no version can follow, so the id's only one is admitted
+            // without the digest and the retention timer that only a later version would need
+            waiting.clear();
+            pass(due.get(0), out);
+            return;
+        }
         if (!due.isEmpty()) {
             waiting.update(later);
             due.sort(VERSION_ORDER);
@@ -143,6 +151,10 @@ public class IngestGate extends KeyedProcessFunction<Tuple2<Long, Long>, Ingeste
     private void admit(Ingested record, Context ctx, Collector<Ingested> out) throws Exception {
         admitted.update(AdmittedVersion.of(record));
         ctx.timerService().registerEventTimeTimer(record.eventTimeMillis() + retentionMillis);
+        pass(record, out);
+    }
+
+    private void pass(Ingested record, Collector<Ingested> out) {
         processed.inc();
         latestEventTime.add(record.eventTimeMillis());
         out.collect(record);

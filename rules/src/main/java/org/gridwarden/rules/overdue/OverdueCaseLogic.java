@@ -200,9 +200,9 @@ public final class OverdueCaseLogic implements Serializable {
         return next;
     }
 
-    /** Whether deadlines after a bounded run's horizon are marked without an alert. */
-    public boolean cutsAtHorizon() {
-        return alerts.horizon() != null;
+    /** The alerts' factory, which knows a bounded run's horizon. */
+    public AlertFactory alerts() {
+        return alerts;
     }
 
     /** Raises, in time order, everything due at or before {@code now}; returns the state with them marked. */

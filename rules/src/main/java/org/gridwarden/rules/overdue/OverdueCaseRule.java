@@ -10,7 +10,6 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.gridwarden.rules.EventTimeBuffer;
 import org.gridwarden.rules.RuleContext;
-import org.gridwarden.rules.alert.AlertFactory;
 import org.gridwarden.rules.keyed.KeyedHandler;
 import org.gridwarden.rules.keyed.KeyScope;
 import org.gridwarden.rules.model.Alert;
@@ -60,7 +59,7 @@ public final class OverdueCaseRule implements KeyedHandler<LedgerEvent> {
         caseState = runtime.getState(new ValueStateDescriptor<>("overdue-case", CaseState.class));
         alertsRaised = runtime.getMetricGroup().counter("overdueAlerts");
         // counted with the alerts the bounded run drops after its horizon; a live job has none
-        afterHorizon = logic.cutsAtHorizon() ? runtime.getLongCounter(AlertFactory.AFTER_HORIZON) : new LongCounter();
+        afterHorizon = logic.alerts().afterHorizonCounter(runtime);
     }
 
     @Override

@@ -90,6 +90,23 @@ class IngestGateTest {
     }
 
     @Test
+    void atEndOfInput_aLoneVersionIsAdmitted_andTheVersionsOfAnIdAreStillJudged() throws Exception {
+        // a BATCH run: every record waits until its id's timers fire at the end of input
+        send(record("C1", NINE.plusSeconds(60), "gas.leak", 1));
+        send(record("C1", NINE, "fire.blocked_exit", 2));
+        send(record("C2", NINE, 3));
+        send(record("C2", NINE, 4)); // the same content again: a duplicate
+        send(record("C3", NINE.plusSeconds(90), 5));
+        harness.processWatermark(Long.MAX_VALUE);
+        assertEquals(List.of("C1 fire.blocked_exit 2", "C2 gas.leak 3", "C3 gas.leak 5"),
+                admitted().stream().sorted().toList());
+        List<DeadLetter> dead = deadLetters();
+        assertEquals(1, dead.size());
+        assertEquals(DeadLetter.CONFLICTING_DUPLICATE, dead.get(0).reason());
+        assertEquals(1L, dead.get(0).line());
+    }
+
+    @Test
     void nothingIsAdmittedBeforeTheWatermarkPassesItsEventTime() throws Exception {
         send(record("C1", NINE, 1));
         watermark(NINE.minusSeconds(1));

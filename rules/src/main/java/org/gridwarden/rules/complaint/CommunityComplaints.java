@@ -18,9 +18,13 @@ final class CommunityComplaints implements FlatMapFunction<LedgerEvent, SubjectC
     @Override
     public void flatMap(LedgerEvent event, Collector<SubjectComplaint> out) {
         if (Complaints.isComplaint(event, RuleFamily.COMPLAINT_SURGE, ctx)) {
-            String community = ctx.reference().grid(event.gridId()).orElseThrow().community().id();
-            out.collect(new SubjectComplaint(
-                    "community:" + community + '|' + ctx.familyOf(event.category()), event));
+            out.collect(new SubjectComplaint(subjectKey(event, ctx), event));
         }
+    }
+
+    /** The subject of a complaint's community and category family. */
+    static String subjectKey(LedgerEvent complaint, RuleContext ctx) {
+        String community = ctx.reference().grid(complaint.gridId()).orElseThrow().community().id();
+        return "community:" + community + '|' + ctx.familyOf(complaint.category());
     }
 }

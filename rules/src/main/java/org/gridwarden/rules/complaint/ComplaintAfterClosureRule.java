@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -17,6 +18,7 @@ import org.gridwarden.rules.alert.Bilingual;
 import org.gridwarden.rules.alert.ReferenceNames;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
+import org.gridwarden.rules.model.wire.IdKey;
 import org.gridwarden.rules.reference.Category;
 import org.gridwarden.rules.reference.Department;
 import org.gridwarden.rules.reference.GridPlace;
@@ -41,7 +43,10 @@ import org.gridwarden.rules.ruleset.RuleSetHistory.InForce;
  * tie-breaks, so arrival order within the allowed lateness and BATCH key order do not change the alerts; all
  * timers are registered on arrival. Here a closure is forgotten {@code window} after its close.
  */
-public class ComplaintAfterClosureRule extends KeyedProcessFunction<String, FollowUp, Alert> {
+public class ComplaintAfterClosureRule extends KeyedProcessFunction<Tuple2<Long, Long>, FollowUp, Alert> {
+
+    /** Follow-ups by the fixed-length key of the closure they follow, which BATCH sorts on its bytes. */
+    public static final IdKey<FollowUp> KEY = IdKey.by(FollowUp::closedEventId);
 
     public static final String RULE_ID = "COMPLAINT_AFTER_CLOSURE";
     public static final String UID = "complaint-after-closure-rule";
@@ -72,7 +77,7 @@ public class ComplaintAfterClosureRule extends KeyedProcessFunction<String, Foll
     /** Wires the last stage on the follow-ups of the operator keyed by subject. */
     public static DataStream<Alert> detect(RuleStreams in, RuleContext ctx) {
         return in.bySubject().getSideOutput(SubjectFollowUps.FOLLOW_UPS)
-                .keyBy(FollowUp::closedEventId)
+                .keyBy(KEY)
                 .process(new ComplaintAfterClosureRule(ctx))
                 .uid(ctx.uid(UID)).name(NAME);
     }

@@ -10,6 +10,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -21,6 +22,7 @@ import org.gridwarden.rules.alert.ReferenceNames;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.model.LedgerEvent;
+import org.gridwarden.rules.model.wire.IdKey;
 import org.gridwarden.rules.reference.Category;
 import org.gridwarden.rules.reference.Department;
 import org.gridwarden.rules.reference.GridPlace;
@@ -44,7 +46,10 @@ import org.gridwarden.rules.ruleset.RuleSetHistory.InForce;
  * window's complaints and the episode flag; both are empty, and no timer is left, {@code window} after the
  * last complaint.
  */
-public class ComplaintSurgeRule extends KeyedProcessFunction<String, SubjectComplaint, Alert> {
+public class ComplaintSurgeRule extends KeyedProcessFunction<Tuple2<Long, Long>, SubjectComplaint, Alert> {
+
+    /** Complaints by the fixed-length key of their community and family, which BATCH sorts on its bytes. */
+    public static final IdKey<SubjectComplaint> KEY = IdKey.by(SubjectComplaint::subjectKey);
 
     public static final String RULE_ID = "COMPLAINT_SURGE";
     public static final String UID = "complaint-surge-rule";
@@ -76,7 +81,7 @@ public class ComplaintSurgeRule extends KeyedProcessFunction<String, SubjectComp
         return ledgerEvents
                 .flatMap(new CommunityComplaints(ctx))
                 .uid(ctx.uid(UID + "-communities")).name("Complaints by community (群体性诉求)")
-                .keyBy(SubjectComplaint::subjectKey)
+                .keyBy(KEY)
                 .process(new ComplaintSurgeRule(ctx))
                 .uid(ctx.uid(UID)).name(NAME);
     }
@@ -106,7 +111,7 @@ public class ComplaintSurgeRule extends KeyedProcessFunction<String, SubjectComp
             inWindow.put(e.eventId(), e);
             dropBefore(e.at().minus(rules.parameters().window().toDuration()).toEpochMilli());
             if (!Boolean.TRUE.equals(surging.value()) && people() >= rules.parameters().threshold()) {
-                raise(timerCtx.getCurrentKey(), e, rules, out);
+                raise(CommunityComplaints.subjectKey(e, ctx), e, rules, out);
                 surging.update(true);
             }
         }

@@ -40,7 +40,7 @@ import org.gridwarden.rules.ruleset.SilentGridRules;
  * grid re-arms it. A patrol exactly at the end of the silence is in time.
  *
  * <p>A rule that must speak for grids that send nothing needs every grid up front, so everything is keyed by
- * one constant (the district id): one subtask runs it. That is cheap: patrols are about one per grid and day,
+ * one constant ({@link #KEY}): one subtask runs it. That is cheap: patrols are about one per grid and day,
  * and other records are thinned to new minima before the key-by ({@link PatrolsAndNewEarliest}).
  *
  * <p>Event orders: records are buffered until the watermark passes them and then applied in event-time
@@ -55,7 +55,10 @@ import org.gridwarden.rules.ruleset.SilentGridRules;
  * watermark moves only at end of input), and the deadlines ahead (each within one silence period; an entry is
  * removed when its timer fires). Once every grid is silent and alerted, only the start and the grids remain.
  */
-public class SilentGridRule extends KeyedProcessFunction<String, GridActivity, Alert> {
+public class SilentGridRule extends KeyedProcessFunction<Integer, GridActivity, Alert> {
+
+    /** Every record under one key: a job watches one district. */
+    public static final KeySelector<GridActivity, Integer> KEY = new TheDistrict();
 
     public static final String RULE_ID = "SILENT_GRID";
     public static final String UID = "silent-grid-rule";
@@ -108,7 +111,7 @@ public class SilentGridRule extends KeyedProcessFunction<String, GridActivity, A
         return reports.union(ledger)
                 .filter(new PatrolsAndNewEarliest())
                 .uid(ctx.uid("silent-grid-patrols-and-start")).name("Silent grids: patrols and stream start")
-                .keyBy(new DistrictKey(ctx.reference().district().id()))
+                .keyBy(KEY)
                 .process(new SilentGridRule(ctx))
                 .uid(ctx.uid(UID)).name(NAME);
     }
@@ -249,17 +252,15 @@ public class SilentGridRule extends KeyedProcessFunction<String, GridActivity, A
         }
     }
 
-    /** Every record of the district under one key, so that all grids live in one place. */
-    private static final class DistrictKey implements KeySelector<GridActivity, String> {
-        private final String districtId;
-
-        DistrictKey(String districtId) {
-            this.districtId = districtId;
-        }
-
+    /**
+     * Every record of the district under one key, so that all grids live in one place. The key is a constant
+     * number rather than the district's id: BATCH sorts a fixed-length key on its bytes, and compared the
+     * same id string in full for every pair of records.
+     */
+    private static final class TheDistrict implements KeySelector<GridActivity, Integer> {
         @Override
-        public String getKey(GridActivity a) {
-            return districtId;
+        public Integer getKey(GridActivity a) {
+            return 0;
         }
     }
 }

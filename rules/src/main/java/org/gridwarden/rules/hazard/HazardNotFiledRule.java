@@ -93,7 +93,7 @@ public final class HazardNotFiledRule {
         DataStream<HazardSignal> reportsOfLimit = reports
                 .filter(new ReportsWithLimit(limit, ctx))
                 .uid(ctx.uid(UID + "-reports-" + limit)).name("Grid hazard reports to file within " + limit);
-        return CEP.pattern(reportsOfLimit.union(filings).keyBy(HazardSignal::key), notFiled, new ReportsFirst())
+        return CEP.pattern(reportsOfLimit.union(filings).keyBy(HazardSignal.BY_KEY), notFiled, new ReportsFirst())
                 .inEventTime()
                 .process(new RaiseNotFiled(ctx))
                 .uid(ctx.uid(UID + "-" + limit)).name(NAME + " within " + limit);

@@ -10,6 +10,7 @@ import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -43,7 +44,7 @@ import org.gridwarden.rules.ruleset.RuleSetHistory.InForce;
  * present, which gives the same decisions. State: a case until it is decided; a report's time until
  * {@code lookBack + grace} after it, when no case it could excuse can still be undecided.
  */
-public class HazardNotReportedRule extends KeyedProcessFunction<String, HazardSignal, Alert> {
+public class HazardNotReportedRule extends KeyedProcessFunction<Tuple2<Long, Long>, HazardSignal, Alert> {
 
     public static final String RULE_ID = "HAZARD_NOT_REPORTED_BY_GRID";
     public static final String UID = "hazard-not-reported-by-grid";
@@ -86,7 +87,7 @@ public class HazardNotReportedRule extends KeyedProcessFunction<String, HazardSi
                 .flatMap(new GridHazardReports(ctx))
                 .uid(ctx.uid(UID + "-reports")).name("Grid hazard reports (隐患漏报)");
         return cases.union(reports)
-                .keyBy(HazardSignal::key)
+                .keyBy(HazardSignal.BY_KEY)
                 .process(new HazardNotReportedRule(ctx))
                 .uid(ctx.uid(UID)).name(NAME);
     }

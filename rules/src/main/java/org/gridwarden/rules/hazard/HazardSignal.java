@@ -3,6 +3,7 @@ package org.gridwarden.rules.hazard;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.LedgerEvent;
+import org.gridwarden.rules.model.wire.IdKey;
 import org.gridwarden.rules.model.wire.WireRecord;
 
 /**
@@ -12,6 +13,9 @@ import org.gridwarden.rules.model.wire.WireRecord;
  */
 @TypeInfo(WireRecord.class)
 public record HazardSignal(String key, GridReport report, LedgerEvent created) {
+
+    /** Keys signals by the fixed-length key of {@link #key}, which BATCH sorts on its bytes. */
+    public static final IdKey<HazardSignal> BY_KEY = IdKey.by(HazardSignal::key);
 
     public static HazardSignal of(String key, GridReport report) {
         return new HazardSignal(key, report, null);

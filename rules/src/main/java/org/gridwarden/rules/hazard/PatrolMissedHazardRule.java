@@ -8,6 +8,7 @@ import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -20,6 +21,7 @@ import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.ReportKind;
+import org.gridwarden.rules.model.wire.IdKey;
 import org.gridwarden.rules.reference.Category;
 import org.gridwarden.rules.reference.Department;
 import org.gridwarden.rules.reference.GridPlace;
@@ -43,7 +45,10 @@ import org.gridwarden.rules.ruleset.RuleSetHistory.InForce;
  * State: a patrol until it is decided or its follow-up ends; a case until its end (or, never ended, until
  * {@code overdue.openCaseRetention} after creation).
  */
-public class PatrolMissedHazardRule extends KeyedProcessFunction<String, BuildingSignal, Alert> {
+public class PatrolMissedHazardRule extends KeyedProcessFunction<Tuple2<Long, Long>, BuildingSignal, Alert> {
+
+    /** Signals by the fixed-length key of their building, which BATCH sorts on its bytes. */
+    public static final IdKey<BuildingSignal> KEY = IdKey.by(BuildingSignal::buildingId);
 
     public static final String RULE_ID = "PATROL_MISSED_HAZARD";
     public static final String UID = "patrol-missed-hazard";
@@ -84,7 +89,7 @@ public class PatrolMissedHazardRule extends KeyedProcessFunction<String, Buildin
                 .flatMap(new NothingFoundPatrols())
                 .uid(ctx.uid(UID + "-patrols")).name("Patrols that found nothing (巡查未发现)");
         return cases.union(patrols)
-                .keyBy(BuildingSignal::buildingId)
+                .keyBy(KEY)
                 .process(new PatrolMissedHazardRule(ctx))
                 .uid(ctx.uid(UID)).name(NAME);
     }

@@ -7,12 +7,14 @@ import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwarden.rules.EventTimeBuffer;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.model.Alert;
+import org.gridwarden.rules.model.wire.IdKey;
 import org.gridwarden.rules.ruleset.RiskIndexRules;
 
 /**
@@ -29,7 +31,10 @@ import org.gridwarden.rules.ruleset.RiskIndexRules;
  * times in STREAMING and BATCH: alerts wait in the buffer for the watermark and apply in event-time order;
  * the fading steps are caught up on at each timer and, at the end of a bounded input, played out to the end.
  */
-public final class GridRiskIndex extends KeyedProcessFunction<String, Alert, GridRisk> {
+public final class GridRiskIndex extends KeyedProcessFunction<Tuple2<Long, Long>, Alert, GridRisk> {
+
+    /** Alerts by the fixed-length key of their grid, which BATCH sorts on its bytes. */
+    public static final IdKey<Alert> KEY = IdKey.by(Alert::gridId);
 
     public static final String UID = "grid-risk-index";
     public static final String NAME = "Risk index per grid (网格风险指数)";
@@ -51,7 +56,7 @@ public final class GridRiskIndex extends KeyedProcessFunction<String, Alert, Gri
     public static DataStream<GridRisk> wire(DataStream<Alert> alerts, RuleContext ctx) {
         return alerts
                 .filter(a -> a.gridId() != null).uid(ctx.uid(UID + "-grids")).name("Alerts naming a grid")
-                .keyBy(Alert::gridId)
+                .keyBy(KEY)
                 .process(new GridRiskIndex(ctx.ruleSet().risk()))
                 .uid(ctx.uid(UID)).name(NAME);
     }

@@ -9,13 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.LedgerEvent;
 import org.gridwarden.rules.model.LedgerEventType;
+import org.gridwarden.rules.model.wire.IdKey;
 import org.gridwarden.rules.ruleset.RuleFamily;
 import org.gridwarden.rules.ruleset.RuleSet;
 import org.gridwarden.rules.testing.Fixtures;
@@ -122,9 +123,9 @@ class ClosureStagesStateTest {
 
     @Test
     void alertStage_keepsTheEarliestCandidateOfAClosure_andForgetsItAfterTheWindow() throws Exception {
-        try (KeyedOneInputStreamOperatorTestHarness<String, FollowUp, Alert> h =
+        try (KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, FollowUp, Alert> h =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new ComplaintAfterClosureRule(ctx), FollowUp::closedEventId, Types.STRING)) {
+                        new ComplaintAfterClosureRule(ctx), ComplaintAfterClosureRule.KEY, IdKey.TYPE)) {
             CaseFact closure = fact(CaseFact.Kind.CLOSURE, "K1", T);
             CaseFact later = fact(CaseFact.Kind.COMPLAINT, "K3", T.plus(Duration.ofDays(2)));
             CaseFact earlier = new CaseFact(CaseFact.Kind.COMPLAINT, "building:S01C01G01-B03|fire", "K2",

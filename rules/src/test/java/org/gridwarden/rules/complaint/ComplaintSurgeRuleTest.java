@@ -1,5 +1,7 @@
 package org.gridwarden.rules.complaint;
 
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.gridwarden.rules.model.wire.IdKey;
 import org.gridwarden.rules.testing.Harnesses;
 import static org.gridwarden.rules.testing.ComplaintCases.complaint;
 import static org.gridwarden.rules.testing.Fixtures.beijing;
@@ -12,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -40,12 +41,12 @@ class ComplaintSurgeRuleTest {
     private static final String HUBIN_FIRE = "community:S01C01|fire";
 
     private final RuleContext ctx = RuleContext.of(Fixtures.reference(), Fixtures.ruleSet());
-    private KeyedOneInputStreamOperatorTestHarness<String, SubjectComplaint, Alert> harness;
+    private KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, SubjectComplaint, Alert> harness;
 
     @BeforeEach
     void open() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new ComplaintSurgeRule(ctx), SubjectComplaint::subjectKey, Types.STRING);
+                new ComplaintSurgeRule(ctx), ComplaintSurgeRule.KEY, IdKey.TYPE);
     }
 
     @AfterEach

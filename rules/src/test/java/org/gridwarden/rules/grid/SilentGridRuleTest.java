@@ -41,12 +41,12 @@ class SilentGridRuleTest {
     private static final Instant START = beijing("2026-11-16T08:00");
     private static final int GRIDS = Fixtures.reference().grids().size();
 
-    private KeyedOneInputStreamOperatorTestHarness<String, GridActivity, Alert> harness;
+    private KeyedOneInputStreamOperatorTestHarness<Integer, GridActivity, Alert> harness;
 
     @BeforeEach
     void open() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new SilentGridRule(SilentGridScenes.context()), a -> "district", Types.STRING);
+                new SilentGridRule(SilentGridScenes.context()), SilentGridRule.KEY, Types.INT);
     }
 
     @AfterEach

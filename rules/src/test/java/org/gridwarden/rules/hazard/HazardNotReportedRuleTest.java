@@ -1,5 +1,7 @@
 package org.gridwarden.rules.hazard;
 
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.gridwarden.rules.model.wire.IdKey;
 import org.gridwarden.rules.testing.Harnesses;
 import static org.gridwarden.rules.testing.Fixtures.beijing;
 import static org.gridwarden.rules.testing.HazardInputs.BUILDING;
@@ -14,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.util.ListCollector;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.apache.flink.util.Collector;
@@ -38,12 +39,12 @@ class HazardNotReportedRuleTest {
     private static final Instant T = beijing("2026-11-16T09:00");
 
     private final RuleContext ctx = RuleContext.of(Fixtures.reference(), Fixtures.ruleSet());
-    private KeyedOneInputStreamOperatorTestHarness<String, HazardSignal, Alert> harness;
+    private KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, HazardSignal, Alert> harness;
 
     @BeforeEach
     void open() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new HazardNotReportedRule(ctx), HazardSignal::key, Types.STRING);
+                new HazardNotReportedRule(ctx), HazardSignal.BY_KEY, IdKey.TYPE);
     }
 
     @AfterEach

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.util.ListCollector;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -24,6 +23,7 @@ import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.model.Channel;
 import org.gridwarden.rules.model.GridReport;
 import org.gridwarden.rules.model.LedgerEvent;
+import org.gridwarden.rules.model.wire.IdKey;
 import org.gridwarden.rules.testing.Fixtures;
 import org.gridwarden.rules.testing.Harnesses;
 import org.junit.jupiter.api.AfterEach;
@@ -41,13 +41,13 @@ class PatrolMissedHazardRuleTest {
 
     private final RuleContext ctx = RuleContext.of(Fixtures.reference(), Fixtures.ruleSet());
     private KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, LedgerEvent, Alert> tracker;
-    private KeyedOneInputStreamOperatorTestHarness<String, BuildingSignal, Alert> rule;
+    private KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, BuildingSignal, Alert> rule;
 
     @BeforeEach
     void open() throws Exception {
         tracker = Harnesses.byCase(new HazardCaseTracker(ctx));
         rule = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new PatrolMissedHazardRule(ctx), BuildingSignal::buildingId, Types.STRING);
+                new PatrolMissedHazardRule(ctx), PatrolMissedHazardRule.KEY, IdKey.TYPE);
     }
 
     @AfterEach

@@ -11,11 +11,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
+import org.gridwarden.rules.model.wire.IdKey;
 import org.gridwarden.rules.ruleset.RiskIndexRules;
 import org.gridwarden.rules.ruleset.TimeSpan;
 import org.gridwarden.rules.testing.Harnesses;
@@ -150,10 +151,10 @@ class GridRiskIndexTest {
         }
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, Alert, GridRisk> harness(RiskIndexRules rules)
+    private static KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, Alert, GridRisk> harness(RiskIndexRules rules)
             throws Exception {
-        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(new GridRiskIndex(rules), Alert::gridId,
-                Types.STRING);
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(new GridRiskIndex(rules), GridRiskIndex.KEY,
+                IdKey.TYPE);
     }
 
     private static Alert alert(String id, String grid, AlertLevel level, Instant at) {

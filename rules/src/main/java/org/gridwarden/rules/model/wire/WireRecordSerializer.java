@@ -39,7 +39,7 @@ public final class WireRecordSerializer<T extends Record> extends TypeSerializer
 
     private final Class<T> type;
     // method handles, not reflection: Method.invoke and Constructor.newInstance per field and record were
-    // 3 % of a replay's CPU
+    // 3 % of a replay's execution samples
     private final transient MethodHandle[] accessors;
     private final transient Codec[] codecs;
     private final transient MethodHandle canonical;

@@ -12,6 +12,7 @@ import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.RuleFamilies;
 import org.gridwarden.rules.RuleFamilyDefinition;
 import org.gridwarden.rules.RuleStreams;
+import org.gridwarden.rules.alert.NewestEventBound;
 import org.gridwarden.rules.ingest.DeadLetterSplitter;
 import org.gridwarden.rules.ingest.IngestGate;
 import org.gridwarden.rules.model.Alert;
@@ -63,7 +64,16 @@ public final class AlertWorkflow {
      */
     public static Outputs define(DataStream<Ingested> gridReports, DataStream<Ingested> ledgerEvents,
             RuleContext ctx, Pseudonyms pseudonyms) {
-        return define(gridReports, ledgerEvents, ctx, pseudonyms, RuleFamilies.SHIPPED);
+        return define(gridReports, ledgerEvents, ctx, pseudonyms, RuleFamilies.SHIPPED, null);
+    }
+
+    /**
+     * The workflow of a bounded run that learns its horizon from its input: the operator keyed by case raises
+     * nothing after {@code newestEvent}'s bound (see {@link BoundedRun#newestEvent()}; null: as above).
+     */
+    public static Outputs define(DataStream<Ingested> gridReports, DataStream<Ingested> ledgerEvents,
+            RuleContext ctx, Pseudonyms pseudonyms, NewestEventBound.Feed newestEvent) {
+        return define(gridReports, ledgerEvents, ctx, pseudonyms, RuleFamilies.SHIPPED, newestEvent);
     }
 
     /**
@@ -72,6 +82,11 @@ public final class AlertWorkflow {
      */
     public static Outputs define(DataStream<Ingested> gridReports, DataStream<Ingested> ledgerEvents,
             RuleContext ctx, Pseudonyms pseudonyms, RuleFamilies families) {
+        return define(gridReports, ledgerEvents, ctx, pseudonyms, families, null);
+    }
+
+    private static Outputs define(DataStream<Ingested> gridReports, DataStream<Ingested> ledgerEvents,
+            RuleContext ctx, Pseudonyms pseudonyms, RuleFamilies families, NewestEventBound.Feed newestEvent) {
         RuleSet ruleSet = ctx.ruleSet();
         // BATCH sorts every keyed input by event time, so no record can be late and none needs its raw line
         boolean lateIsPossible = gridReports.getExecutionEnvironment().getConfiguration()
@@ -99,7 +114,7 @@ public final class AlertWorkflow {
                 .uid(ctx.uid("grid-reports-only")).name("Grid reports");
 
         List<RuleFamilyDefinition> running = families.running(ctx.history());
-        RuleStreams streams = new RuleStreams(ledger, reports, running, ctx);
+        RuleStreams streams = new RuleStreams(ledger, reports, running, ctx, newestEvent);
         List<String> rules = new ArrayList<>();
         for (RuleFamilyDefinition family : running) {
             rules.addAll(family.ruleIds());

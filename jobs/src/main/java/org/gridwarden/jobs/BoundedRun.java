@@ -18,6 +18,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 import org.gridwarden.rules.RuleStreams;
 import org.gridwarden.rules.alert.BeforeHorizon;
+import org.gridwarden.rules.alert.NewestEventBound;
+import org.gridwarden.rules.alert.NewestEventBound.Reading;
 import org.gridwarden.rules.ingest.IngestCounters;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.Ingested;
@@ -34,7 +36,7 @@ public final class BoundedRun {
 
     private final StreamExecutionEnvironment env;
     private final Instant until;
-    private final List<DataStream<NewestEventTime.Reading>> newest = new ArrayList<>();
+    private final List<DataStream<Reading>> newest = new ArrayList<>();
 
     /** @param until the horizon when known before the run, else null: the newest event admitted decides */
     public BoundedRun(RuntimeExecutionMode mode, int parallelism, Instant until) {
@@ -63,9 +65,9 @@ public final class BoundedRun {
         return new ReplayInput.Streams(reports, ledger);
     }
 
-    private static DataStream<NewestEventTime.Reading> newestEventTime(DataStream<Ingested> in, String uid,
+    private static DataStream<Reading> newestEventTime(DataStream<Ingested> in, String uid,
             String what) {
-        return in.transform("Newest event time (" + what + ")", TypeInformation.of(NewestEventTime.Reading.class),
+        return in.transform("Newest event time (" + what + ")", TypeInformation.of(Reading.class),
                 new NewestEventTime(uid)).uid(uid);
     }
 
@@ -92,15 +94,27 @@ public final class BoundedRun {
         if (until != null) {
             return alerts.filter(new AlertsBeforeHorizon(until)).uid(uid).name("Alerts up to the horizon");
         }
-        if (newest.isEmpty()) {
+        NewestEventBound.Feed feed = newestEvent();
+        if (feed == null) {
             throw new IllegalStateException("window the input before cutting the alerts at its newest event");
         }
-        DataStream<NewestEventTime.Reading> readings = newest.get(0);
-        for (DataStream<NewestEventTime.Reading> more : newest.subList(1, newest.size())) {
+        return alerts.connect(feed.broadcast()).process(new AlertsBeforeNewestEvent(feed.readers())).uid(uid)
+                .name("Alerts up to the newest event");
+    }
+
+    /**
+     * Without a known horizon, the newest event time of every windowed input's tasks, for the operators that
+     * stop raising alerts after it; null when the horizon is known or the input not windowed yet.
+     */
+    public NewestEventBound.Feed newestEvent() {
+        if (newest.isEmpty()) {
+            return null;
+        }
+        DataStream<Reading> readings = newest.get(0);
+        for (DataStream<Reading> more : newest.subList(1, newest.size())) {
             readings = readings.union(more);
         }
-        return alerts.connect(readings.broadcast(AlertsBeforeNewestEvent.READINGS))
-                .process(new AlertsBeforeNewestEvent(newest.size())).uid(uid).name("Alerts up to the newest event");
+        return new NewestEventBound.Feed(readings, newest.size());
     }
 
     /**

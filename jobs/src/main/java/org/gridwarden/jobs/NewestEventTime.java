@@ -5,6 +5,7 @@ import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.gridwarden.rules.alert.NewestEventBound.Reading;
 import org.gridwarden.rules.model.Ingested;
 
 /**
@@ -13,17 +14,8 @@ import org.gridwarden.rules.model.Ingested;
  * timer fires. An operator rather than a function, as only an operator learns that its input has ended.
  * Chained to the event-time window, so it costs a comparison per record and sends one record per task.
  */
-public final class NewestEventTime extends AbstractStreamOperator<NewestEventTime.Reading>
-        implements OneInputStreamOperator<Ingested, NewestEventTime.Reading>, BoundedOneInput {
-
-    /**
-     * What one task read.
-     *
-     * @param reader the uid of the operator that read it
-     * @param subtasks how many tasks of that operator send a reading: all of them before the bound is known
-     * @param eventTimeMillis {@link Long#MIN_VALUE} when the task saw no valid record
-     */
-    public record Reading(String reader, int subtask, int subtasks, long eventTimeMillis) {}
+public final class NewestEventTime extends AbstractStreamOperator<Reading>
+        implements OneInputStreamOperator<Ingested, Reading>, BoundedOneInput {
 
     private final String reader;
     private transient long newest;

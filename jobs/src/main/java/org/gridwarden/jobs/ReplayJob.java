@@ -96,7 +96,7 @@ public final class ReplayJob {
 
         RuleContext ctx = RuleContext.of(reference, history).withHorizon(horizon);
         AlertWorkflow.Outputs outputs = AlertWorkflow.define(windowed.gridReports(), windowed.ledgerEvents(), ctx,
-                PseudonymKey.orSample(settings.pseudonyms()));
+                PseudonymKey.orSample(settings.pseudonyms()), run.newestEvent());
         DataStream<Alert> alertsUpToHorizon = run.upToHorizon(outputs, "alerts-before-horizon");
         // fed the alerts up to the horizon: what it publishes up to the horizon depends on nothing later
         DataStream<GridRisk> risk = GridRiskIndex.wire(alertsUpToHorizon, ctx);

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.flink.streaming.util.BroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.gridwarden.rules.alert.NewestEventBound;
+import org.gridwarden.rules.alert.NewestEventBound.Reading;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.testing.Ledger;
@@ -20,11 +22,11 @@ class AlertsBeforeNewestEventTest {
 
     @Test
     void alertsAfterTheNewestEventAreDropped_onceEveryTaskHasSentItsReading() throws Exception {
-        try (BroadcastOperatorTestHarness<Alert, NewestEventTime.Reading, Alert> harness = harness()) {
-            harness.processBroadcastElement(new NewestEventTime.Reading(REPORTS, 0, 2, NEWEST.minusSeconds(60).toEpochMilli()), 0);
-            harness.processBroadcastElement(new NewestEventTime.Reading(REPORTS, 1, 2, Long.MIN_VALUE), 0);
-            harness.processBroadcastElement(new NewestEventTime.Reading(LEDGER, 0, 2, NEWEST.toEpochMilli()), 0);
-            harness.processBroadcastElement(new NewestEventTime.Reading(LEDGER, 1, 2, NEWEST.minusSeconds(1).toEpochMilli()), 0);
+        try (BroadcastOperatorTestHarness<Alert, Reading, Alert> harness = harness()) {
+            harness.processBroadcastElement(new Reading(REPORTS, 0, 2, NEWEST.minusSeconds(60).toEpochMilli()), 0);
+            harness.processBroadcastElement(new Reading(REPORTS, 1, 2, Long.MIN_VALUE), 0);
+            harness.processBroadcastElement(new Reading(LEDGER, 0, 2, NEWEST.toEpochMilli()), 0);
+            harness.processBroadcastElement(new Reading(LEDGER, 1, 2, NEWEST.minusSeconds(1).toEpochMilli()), 0);
 
             harness.processElement(alert("at", NEWEST), 0);
             harness.processElement(alert("before", NEWEST.minusMillis(1)), 0);
@@ -36,24 +38,24 @@ class AlertsBeforeNewestEventTest {
 
     @Test
     void alertsPass_whileATaskHasNotSentItsReading() throws Exception {
-        try (BroadcastOperatorTestHarness<Alert, NewestEventTime.Reading, Alert> harness = harness()) {
-            harness.processBroadcastElement(new NewestEventTime.Reading(REPORTS, 0, 1, NEWEST.toEpochMilli()), 0);
-            harness.processBroadcastElement(new NewestEventTime.Reading(LEDGER, 0, 2, NEWEST.toEpochMilli()), 0);
+        try (BroadcastOperatorTestHarness<Alert, Reading, Alert> harness = harness()) {
+            harness.processBroadcastElement(new Reading(REPORTS, 0, 1, NEWEST.toEpochMilli()), 0);
+            harness.processBroadcastElement(new Reading(LEDGER, 0, 2, NEWEST.toEpochMilli()), 0);
             harness.processElement(alert("after, ledger task 1 still reading", NEWEST.plusSeconds(3600)), 0);
 
-            harness.processBroadcastElement(new NewestEventTime.Reading(LEDGER, 1, 2, NEWEST.toEpochMilli()), 0);
+            harness.processBroadcastElement(new Reading(LEDGER, 1, 2, NEWEST.toEpochMilli()), 0);
             harness.processElement(alert("after, all read", NEWEST.plusSeconds(3600)), 0);
 
             assertEquals(List.of("after, ledger task 1 still reading"), ids(harness));
         }
     }
 
-    private static BroadcastOperatorTestHarness<Alert, NewestEventTime.Reading, Alert> harness() throws Exception {
+    private static BroadcastOperatorTestHarness<Alert, Reading, Alert> harness() throws Exception {
         return ProcessFunctionTestHarnesses.forBroadcastProcessFunction(new AlertsBeforeNewestEvent(2),
-                AlertsBeforeNewestEvent.READINGS);
+                NewestEventBound.READINGS);
     }
 
-    private static List<String> ids(BroadcastOperatorTestHarness<Alert, NewestEventTime.Reading, Alert> harness) {
+    private static List<String> ids(BroadcastOperatorTestHarness<Alert, Reading, Alert> harness) {
         return harness.extractOutputValues().stream().map(Alert::alertId).toList();
     }
 

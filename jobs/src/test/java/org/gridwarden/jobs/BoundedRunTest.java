@@ -63,7 +63,7 @@ class BoundedRunTest {
         ReplayInput.Streams windowed = run.window(ReplayInput.in(Fixtures.sampleData().resolve("scenarios/district-week"))
                 .read(run.env(), Fixtures.reference(), Fixtures.ruleSet().ingest(), null), null, null, "test-");
         AlertWorkflow.Outputs outputs = AlertWorkflow.define(windowed.gridReports(), windowed.ledgerEvents(),
-                RuleContext.of(Fixtures.reference(), Fixtures.ruleSet()), Fixtures.samplePseudonyms());
+                RuleContext.of(Fixtures.reference(), Fixtures.ruleSet()), Fixtures.samplePseudonyms(), run.newestEvent());
         List<Alert> collected = new ArrayList<>();
         BoundedRun.Finished finished = run.collect(run.upToHorizon(outputs, "alerts-before-horizon"),
                 "bounded run test", Fixtures.reference().zone(), line -> {}, alert -> true, alert -> collected.add(alert.withEmittedAt(null)));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.gridwarden.rules.alert.NewestEventBound;
 import org.gridwarden.rules.casekey.CaseRules;
 import org.gridwarden.rules.complaint.CaseFact;
 import org.gridwarden.rules.complaint.CaseSubjectFacts;
@@ -25,6 +26,7 @@ public final class RuleStreams {
     private final List<KeyedHandler.Factory<LedgerEvent>> caseHandlers;
     private final List<KeyedHandler.Factory<CaseFact>> subjectHandlers;
     private final RuleContext ctx;
+    private final NewestEventBound.Feed newestEvent;
     private final List<DataStream<Alert>> alerts = new ArrayList<>();
     private SingleOutputStreamOperator<Alert> byCase;
     private SingleOutputStreamOperator<Alert> bySubject;
@@ -32,6 +34,15 @@ public final class RuleStreams {
     /** The input of the {@code running} families, which are wired next. */
     public RuleStreams(DataStream<LedgerEvent> ledgerEvents, DataStream<GridReport> gridReports,
             List<RuleFamilyDefinition> running, RuleContext ctx) {
+        this(ledgerEvents, gridReports, running, ctx, null);
+    }
+
+    /**
+     * As above, in a bounded run that learns its horizon from its input ({@code newestEvent}, null when the
+     * horizon is known or the run is live).
+     */
+    public RuleStreams(DataStream<LedgerEvent> ledgerEvents, DataStream<GridReport> gridReports,
+            List<RuleFamilyDefinition> running, RuleContext ctx, NewestEventBound.Feed newestEvent) {
         this.ledgerEvents = ledgerEvents;
         this.gridReports = gridReports;
         // families sharing a handler declare the same factory: it runs once
@@ -40,6 +51,7 @@ public final class RuleStreams {
         this.subjectHandlers = running.stream().map(RuleFamilyDefinition::subjectHandler).filter(Objects::nonNull)
                 .distinct().toList();
         this.ctx = ctx;
+        this.newestEvent = newestEvent;
     }
 
     /** The alerts of one family wired alone on this input, as a benchmark or a test of the family runs it. */
@@ -73,7 +85,8 @@ public final class RuleStreams {
             if (caseHandlers.isEmpty()) {
                 throw new IllegalStateException("no running rule family follows cases");
             }
-            byCase = CaseRules.wire(ledgerEvents, caseHandlers.stream().map(f -> f.create(ctx)).toList(), ctx);
+            byCase = CaseRules.wire(ledgerEvents, caseHandlers.stream().map(f -> f.create(ctx)).toList(), ctx,
+                    newestEvent);
             raise(byCase);
         }
         return byCase;

@@ -58,7 +58,7 @@ public final class BacktestJob {
             RuleContext ctx = RuleContext.of(reference, side == Side.BASELINE ? baseline : candidate)
                     .withHorizon(settings.to()).withUidPrefix(side.uidPrefix());
             AlertWorkflow.Outputs outputs = AlertWorkflow.define(windowed.gridReports(), windowed.ledgerEvents(), ctx,
-                    pseudonyms);
+                    pseudonyms, run.newestEvent());
             rules.put(side, outputs.rules());
             tagged.add(run.upToHorizon(outputs, ctx.uid("alerts-before-horizon")).map(new Tag(side))
                     .uid(ctx.uid("tag-alerts")).name("Alerts of the " + side.name().toLowerCase()));

@@ -57,11 +57,12 @@ public final class AlertFactory implements Serializable {
     }
 
     /**
-     * Where a rule counts the alerts it does not raise because they fall after the horizon: the bounded run's
-     * {@value #AFTER_HORIZON} accumulator, or a counter nobody reads where there is no horizon (live).
+     * Where a rule counts the alerts it does not raise because they fall after the horizon, given or learned
+     * inside the job ({@link NewestEventBound}): the bounded run's {@value #AFTER_HORIZON} accumulator, which
+     * stays at zero live.
      */
     public LongCounter afterHorizonCounter(RuntimeContext runtime) {
-        return horizon != null ? runtime.getLongCounter(AFTER_HORIZON) : new LongCounter();
+        return runtime.getLongCounter(AFTER_HORIZON);
     }
 
     public ReferenceData reference() {

@@ -5,7 +5,9 @@ import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.alert.NewestEventBound;
 import org.gridwarden.rules.keyed.HandlersByKey;
+import org.gridwarden.rules.keyed.HandlersUpToNewestEvent;
 import org.gridwarden.rules.keyed.KeyedHandler;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.LedgerEvent;
@@ -36,13 +38,31 @@ public final class CaseRules extends HandlersByKey<LedgerEvent> {
         return BUFFERING;
     }
 
-    /** The ledger events keyed by case through the handlers; the families take their side outputs from it. */
+    /**
+     * The ledger events keyed by case through the handlers; the families take their side outputs from it.
+     *
+     * @param newestEvent in a bounded run without a known horizon, the newest event time read, after which the
+     *     handlers raise nothing; else null
+     */
     public static SingleOutputStreamOperator<Alert> wire(DataStream<LedgerEvent> ledgerEvents,
-            List<KeyedHandler<LedgerEvent>> handlers, RuleContext ctx) {
-        return ledgerEvents
-                .keyBy(KEY)
-                .process(new CaseRules(handlers))
-                .uid(ctx.uid(UID))
-                .name("Rules by case (案件): " + names(handlers));
+            List<KeyedHandler<LedgerEvent>> handlers, RuleContext ctx, NewestEventBound.Feed newestEvent) {
+        SingleOutputStreamOperator<Alert> byCase = newestEvent == null
+                ? ledgerEvents.keyBy(KEY).process(new CaseRules(handlers))
+                : ledgerEvents.keyBy(KEY).connect(newestEvent.broadcast())
+                        .process(new UpToNewestEvent(handlers, newestEvent.readers()));
+        return byCase.uid(ctx.uid(UID)).name("Rules by case (案件): " + names(handlers));
+    }
+
+    /** The same handlers in a bounded run whose horizon the job learns from its input. */
+    public static final class UpToNewestEvent extends HandlersUpToNewestEvent<LedgerEvent> {
+
+        public UpToNewestEvent(List<KeyedHandler<LedgerEvent>> handlers, int readers) {
+            super(handlers, readers);
+        }
+
+        @Override
+        protected Buffering<LedgerEvent> buffering() {
+            return BUFFERING;
+        }
     }
 }

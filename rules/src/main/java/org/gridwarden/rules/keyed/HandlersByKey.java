@@ -10,7 +10,6 @@ import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
-import org.gridwarden.rules.EventTimeBuffer;
 import org.gridwarden.rules.model.Alert;
 
 /**
@@ -19,7 +18,8 @@ import org.gridwarden.rules.model.Alert;
  * that read in order.
  *
  * <p>Alerts are the main output; facts for families keyed otherwise go to side outputs. Timers are coalesced:
- * one per key and time, kept while any handler or buffered record needs it.
+ * one per key and time, kept while any handler or buffered record needs it. A bounded run without a known
+ * horizon runs the same handlers in {@link HandlersUpToNewestEvent} instead.
  *
  * @param <T> the records of a key
  */
@@ -32,19 +32,11 @@ public abstract class HandlersByKey<T> extends KeyedProcessFunction<Tuple2<Long,
     public record Buffering<T>(Class<T> type, Function<T, String> id, Function<T, Instant> dueAt,
             Comparator<T> order) {}
 
-    private final List<KeyedHandler<T>> handlers;
-    private final boolean buffered;
-
-    private transient Buffering<T> buffering;
-    private transient EventTimeBuffer<T> pending;
-    private transient Scope scope;
+    private final KeyedHandlers<T> handlers;
+    private transient Side side;
 
     protected HandlersByKey(List<KeyedHandler<T>> handlers) {
-        if (handlers.isEmpty()) {
-            throw new IllegalArgumentException("a keyed operator of rule families needs at least one handler");
-        }
-        this.handlers = List.copyOf(handlers);
-        this.buffered = handlers.stream().anyMatch(KeyedHandler::readsInOrder);
+        this.handlers = new KeyedHandlers<>(handlers);
     }
 
     /** How this key's records are buffered: a constant of the subclass, never shipped with the operator. */
@@ -57,80 +49,28 @@ public abstract class HandlersByKey<T> extends KeyedProcessFunction<Tuple2<Long,
 
     @Override
     public void open(OpenContext openContext) {
-        buffering = buffering();
-        if (buffered) {
-            pending = EventTimeBuffer.open(getRuntimeContext(), "pending-events", buffering.type(), buffering.dueAt(),
-                    buffering.order());
-        }
-        handlers.forEach(h -> h.open(getRuntimeContext()));
-        scope = new Scope();
+        handlers.open(getRuntimeContext(), buffering());
+        side = new Side();
     }
 
     @Override
     public void processElement(T record, Context ctx, Collector<Alert> out) throws Exception {
-        scope.at(ctx, out);
-        for (KeyedHandler<T> h : handlers) {
-            h.arrived(record, scope);
-        }
-        if (buffered) {
-            pending.add(buffering.id().apply(record), record, ctx.timerService());
-        }
+        side.ctx = ctx;
+        handlers.arrived(record, ctx.timerService(), out, side, null);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        scope.at(ctx, out);
-        List<T> ready = buffered ? pending.takeReady(timestamp) : List.of();
-        for (KeyedHandler<T> h : handlers) {
-            h.onTimer(timestamp, ready, scope);
-        }
+        side.ctx = ctx;
+        handlers.onTimer(timestamp, ctx.timerService(), out, side, null);
     }
 
-    private final class Scope implements KeyScope<T> {
+    private final class Side implements KeyedHandlers.SideOutputs {
 
         private Context ctx;
-        private Collector<Alert> out;
-
-        void at(Context ctx, Collector<Alert> out) {
-            this.ctx = ctx;
-            this.out = out;
-        }
 
         @Override
-        public long currentWatermark() {
-            return ctx.timerService().currentWatermark();
-        }
-
-        @Override
-        public void registerTimer(long time) {
-            ctx.timerService().registerEventTimeTimer(time);
-        }
-
-        @Override
-        public void deleteTimer(KeyedHandler<T> owner, long time) throws Exception {
-            if (buffered && pending.needsTimerAt(time)) {
-                return;
-            }
-            for (KeyedHandler<T> h : handlers) {
-                if (h != owner && h.needsTimerAt(time)) {
-                    return;
-                }
-            }
-            ctx.timerService().deleteEventTimeTimer(time);
-        }
-
-        @Override
-        public EventTimeBuffer<T> pending() {
-            return pending;
-        }
-
-        @Override
-        public void alert(Alert alert) {
-            out.collect(alert);
-        }
-
-        @Override
-        public <O> void emit(OutputTag<O> tag, O record) {
+        public <O> void output(OutputTag<O> tag, O record) {
             ctx.output(tag, record);
         }
     }

@@ -1,5 +1,6 @@
 package org.gridwarden.rules.keyed;
 
+import java.time.Instant;
 import org.apache.flink.util.OutputTag;
 import org.gridwarden.rules.EventTimeBuffer;
 import org.gridwarden.rules.model.Alert;
@@ -8,6 +9,13 @@ import org.gridwarden.rules.model.Alert;
 public interface KeyScope<T> {
 
     long currentWatermark();
+
+    /**
+     * Whether an alert true at {@code eventTime} is raised, as far as the job has learned its horizon
+     * ({@link org.gridwarden.rules.alert.NewestEventBound}); a horizon given before the run is the alert
+     * factory's to apply.
+     */
+    boolean raises(Instant eventTime);
 
     /** Asks for a wake-up at {@code time} (one timer per key and time, whoever asks). */
     void registerTimer(long time);

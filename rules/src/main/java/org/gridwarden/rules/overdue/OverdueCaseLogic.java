@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.AlertFactory.Finding;
 import org.gridwarden.rules.alert.AlertFactory;
@@ -207,16 +208,17 @@ public final class OverdueCaseLogic implements Serializable {
 
     /** Raises, in time order, everything due at or before {@code now}; returns the state with them marked. */
     public CaseState fireDue(CaseState s, Instant now, Consumer<Alert> out) {
-        return fireDue(s, now, out, () -> {});
+        return fireDue(s, now, out, due -> true, () -> {});
     }
 
     /**
-     * As {@link #fireDue(CaseState, Instant, Consumer)}; an alert after the alert factory's horizon is marked
-     * fired without being written, and {@code afterHorizon} runs instead.
+     * As {@link #fireDue(CaseState, Instant, Consumer)}; an alert after the alert factory's horizon, or one
+     * {@code raises} refuses, is marked fired without being written, and {@code afterHorizon} runs instead.
      */
-    public CaseState fireDue(CaseState s, Instant now, Consumer<Alert> out, Runnable afterHorizon) {
+    public CaseState fireDue(CaseState s, Instant now, Consumer<Alert> out, Predicate<Instant> raises,
+            Runnable afterHorizon) {
         for (Instant due = nextDue(s); due != null && !due.isAfter(now); due = nextDue(s)) {
-            boolean raised = alerts.raises(due);
+            boolean raised = alerts.raises(due) && raises.test(due);
             s = fireAt(s, due, raised ? out : null);
             if (!raised) {
                 afterHorizon.run();

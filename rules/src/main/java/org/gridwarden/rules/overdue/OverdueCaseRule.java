@@ -82,7 +82,7 @@ public final class OverdueCaseRule implements KeyedHandler<LedgerEvent> {
             scope.alert(alert);
         };
         for (LedgerEvent e : ready) {
-            s = logic.fireDue(s, e.at().minusMillis(1), counted, () -> afterHorizon.add(1L));
+            s = logic.fireDue(s, e.at().minusMillis(1), counted, scope::raises, () -> afterHorizon.add(1L));
             s = logic.apply(s, e);
         }
         EventTimeBuffer<LedgerEvent> pending = scope.pending();
@@ -91,7 +91,7 @@ public final class OverdueCaseRule implements KeyedHandler<LedgerEvent> {
             // every deadline up to the next buffered event (whose timer is still queued) or to the end of time
             Long nextEvent = pending.earliestDue();
             Instant until = nextEvent == null ? Instant.MAX : Instant.ofEpochMilli(nextEvent - 1);
-            s = logic.fireDue(s, until, counted, () -> afterHorizon.add(1L));
+            s = logic.fireDue(s, until, counted, scope::raises, () -> afterHorizon.add(1L));
             if (nextEvent == null) {
                 caseState.clear();
                 return;
@@ -99,7 +99,7 @@ public final class OverdueCaseRule implements KeyedHandler<LedgerEvent> {
             caseState.update(s);
             return;
         }
-        s = logic.fireDue(s, now, counted, () -> afterHorizon.add(1L));
+        s = logic.fireDue(s, now, counted, scope::raises, () -> afterHorizon.add(1L));
 
         Instant cleanup = logic.cleanupAt(s);
         if (!cleanup.isAfter(now) && pending.isEmpty()) {

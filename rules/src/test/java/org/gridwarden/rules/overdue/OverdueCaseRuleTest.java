@@ -18,9 +18,11 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.AlertFactory;
+import org.gridwarden.rules.alert.NewestEventBound.Reading;
 import org.gridwarden.rules.model.Alert;
 import org.gridwarden.rules.model.AlertLevel;
 import org.gridwarden.rules.model.LedgerEvent;
@@ -132,6 +134,53 @@ class OverdueCaseRuleTest {
                     .get(AlertFactory.AFTER_HORIZON);
             assertEquals(all.size() - upToHorizon.size(), after.getLocalValue(), "C14's OVERDUE and ESCALATED");
             Harnesses.assertForgotten(bounded);
+        }
+    }
+
+    @Test
+    void inABoundedRunThatLearnsItsHorizon_deadlinesAfterTheNewestEventReadAreNotWritten_andCounted()
+            throws Exception {
+        Instant t = beijing("2026-11-20T09:00");
+        Instant newest = beijing("2026-11-20T10:59");
+        try (KeyedBroadcastOperatorTestHarness<Tuple2<Long, Long>, LedgerEvent, Reading, Alert> bounded =
+                Harnesses.byCaseUpToNewestEvent(2, new OverdueCaseRule(Fixtures.overdueLogic()))) {
+            // two reading operators, the second with two tasks: the bound is known once all three have read
+            bounded.processBroadcastElement(new Reading("ledger", 0, 1, newest.toEpochMilli()), 0);
+            bounded.processBroadcastElement(new Reading("reports", 0, 2, newest.minusSeconds(60).toEpochMilli()), 0);
+            bounded.processBroadcastElement(new Reading("reports", 1, 2, Long.MIN_VALUE), 0);
+            for (LedgerEvent e : List.of(created("C14", t, GAS_LEAK, Priority.URGENT),
+                    created("C15", t, GAS_LEAK, Priority.URGENT), closed("C15", beijing("2026-11-20T10:50")))) {
+                bounded.processElement(e, e.at().toEpochMilli());
+                harness.processElement(e, e.at().toEpochMilli());
+            }
+            bounded.watermark(Long.MAX_VALUE);
+            harness.processWatermark(Long.MAX_VALUE);
+
+            List<Alert> all = alerts();
+            List<Alert> upToNewest = all.stream().filter(a -> !a.eventTime().isAfter(newest)).toList();
+            assertEquals(List.of("C14 WARNING", "C15 WARNING"),
+                    upToNewest.stream().map(a -> a.caseId() + " " + a.level()).toList());
+            assertEquals(upToNewest, bounded.extractOutputValues(), "the same alerts up to the newest event");
+            LongCounter after = (LongCounter) bounded.getEnvironment().getAccumulatorRegistry().getUserMap()
+                    .get(AlertFactory.AFTER_HORIZON);
+            assertEquals(all.size() - upToNewest.size(), after.getLocalValue(), "C14's OVERDUE and ESCALATED");
+        }
+    }
+
+    @Test
+    void inABoundedRunThatLearnsItsHorizon_everyDeadlineFires_whileATaskHasNotSentItsReading() throws Exception {
+        Instant t = beijing("2026-11-20T09:00");
+        try (KeyedBroadcastOperatorTestHarness<Tuple2<Long, Long>, LedgerEvent, Reading, Alert> bounded =
+                Harnesses.byCaseUpToNewestEvent(2, new OverdueCaseRule(Fixtures.overdueLogic()))) {
+            bounded.processBroadcastElement(new Reading("ledger", 0, 1, t.toEpochMilli()), 0);
+            LedgerEvent created = created("C14", t, GAS_LEAK, Priority.URGENT);
+            bounded.processElement(created, t.toEpochMilli());
+            harness.processElement(created, t.toEpochMilli());
+            bounded.watermark(Long.MAX_VALUE);
+            harness.processWatermark(Long.MAX_VALUE);
+
+            assertEquals(alerts(), bounded.extractOutputValues(), "no bound yet: every deadline is raised");
+            assertEquals(3, bounded.extractOutputValues().size());
         }
     }
 

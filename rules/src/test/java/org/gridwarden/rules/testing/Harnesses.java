@@ -8,9 +8,12 @@ import java.util.Queue;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.apache.flink.util.OutputTag;
+import org.gridwarden.rules.alert.NewestEventBound;
+import org.gridwarden.rules.alert.NewestEventBound.Reading;
 import org.gridwarden.rules.keyed.KeyedHandler;
 import org.gridwarden.rules.casekey.CaseRules;
 import org.gridwarden.rules.complaint.CaseFact;
@@ -40,6 +43,18 @@ public final class Harnesses {
             KeyedHandler<LedgerEvent>... handlers) throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(new CaseRules(List.of(handlers)), CaseRules.KEY,
                 IdKey.TYPE);
+    }
+
+    /**
+     * The operator keyed by case of a bounded run that learns its horizon from {@code readers} reading
+     * operators, with these handlers only, opened.
+     */
+    @SafeVarargs
+    public static KeyedBroadcastOperatorTestHarness<Tuple2<Long, Long>, LedgerEvent, Reading, Alert>
+            byCaseUpToNewestEvent(int readers, KeyedHandler<LedgerEvent>... handlers) throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                new CaseRules.UpToNewestEvent(List.of(handlers), readers), CaseRules.KEY, IdKey.TYPE,
+                NewestEventBound.READINGS);
     }
 
     /** The operator keyed by complaint subject with these handlers only, opened. */

@@ -15,8 +15,8 @@ import org.gridwarden.rules.model.Alert;
 /**
  * {@link HandlersByKey} in a bounded run whose horizon is learned inside the job ({@link NewestEventBound}): the
  * handlers raise nothing after the newest event time read. At the end of a replay without {@code --until} every
- * open case's deadlines fire, nine in ten of all alerts built (263,751 on two megacity days), and each was
- * written, texts and all, only for the horizon cut to drop it.
+ * open case's deadlines fire: on two megacity days 263,751 of the 317,505 alerts built, each written, texts and
+ * all, only for the horizon cut to drop it.
  *
  * @param <T> the records of a key
  */

@@ -1,6 +1,9 @@
 package org.gridwarden.rules.model.wire;
 
 import java.io.IOException;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaConversionException;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -38,9 +42,10 @@ public final class WireRecordSerializer<T extends Record> extends TypeSerializer
     private static final Map<Class<?>, WireRecordSerializer<?>> BY_TYPE = new ConcurrentHashMap<>();
 
     private final Class<T> type;
-    // method handles, not reflection: Method.invoke and Constructor.newInstance per field and record were
-    // 3 % of a replay's execution samples
-    private final transient MethodHandle[] accessors;
+    // not reflection: Method.invoke and Constructor.newInstance per field and record were 3 % of a replay's
+    // execution samples. An accessor is a generated function the JIT can inline, where a method handle held in
+    // a field goes through its generic adapters (and a Class.cast per call) on every field written.
+    private final transient Function<Object, Object>[] accessors;
     private final transient Codec[] codecs;
     private final transient MethodHandle canonical;
 
@@ -59,24 +64,44 @@ public final class WireRecordSerializer<T extends Record> extends TypeSerializer
     private WireRecordSerializer(Class<T> type) {
         this.type = type;
         RecordComponent[] components = type.getRecordComponents();
-        accessors = new MethodHandle[components.length];
+        accessors = accessorArray(components.length);
         codecs = new Codec[components.length];
         Class<?>[] types = new Class<?>[components.length];
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
         try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
             for (int i = 0; i < components.length; i++) {
-                Method accessor = components[i].getAccessor();
-                accessor.setAccessible(true); // a record of a package-private type
-                accessors[i] = lookup.unreflect(accessor).asType(MethodType.methodType(Object.class, Object.class));
+                accessors[i] = accessor(lookup, type, components[i].getAccessor());
                 codecs[i] = codec(components[i].getGenericType(), type.getSimpleName() + "." + components[i].getName());
                 types[i] = components[i].getType();
             }
             Constructor<T> constructor = type.getDeclaredConstructor(types);
-            constructor.setAccessible(true);
             canonical = lookup.unreflectConstructor(constructor).asSpreader(Object[].class, types.length)
                     .asType(MethodType.methodType(Object.class, Object[].class));
-        } catch (ReflectiveOperationException e) {
+        } catch (ReflectiveOperationException | LambdaConversionException e) {
             throw new IllegalStateException("a record always has its accessors and canonical constructor", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Function<Object, Object>[] accessorArray(int n) {
+        return (Function<Object, Object>[]) new Function<?, ?>[n];
+    }
+
+    /** The record's accessor as a function of its own generated class, boxing a primitive component. */
+    @SuppressWarnings("unchecked")
+    private static Function<Object, Object> accessor(MethodHandles.Lookup lookup, Class<?> type, Method accessor)
+            throws ReflectiveOperationException, LambdaConversionException {
+        MethodHandle handle = lookup.unreflect(accessor);
+        Class<?> returned = accessor.getReturnType();
+        Class<?> boxed = returned.isPrimitive() ? MethodType.methodType(returned).wrap().returnType() : returned;
+        CallSite site = LambdaMetafactory.metafactory(lookup, "apply", MethodType.methodType(Function.class),
+                MethodType.methodType(Object.class, Object.class), handle, MethodType.methodType(boxed, type));
+        try {
+            return (Function<Object, Object>) site.getTarget().invoke();
+        } catch (ReflectiveOperationException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("a lambda factory only returns its function", e);
         }
     }
 
@@ -93,15 +118,7 @@ public final class WireRecordSerializer<T extends Record> extends TypeSerializer
     @Override
     public void serialize(T record, DataOutputView out) throws IOException {
         for (int i = 0; i < codecs.length; i++) {
-            Object value;
-            try {
-                value = (Object) accessors[i].invokeExact((Object) record);
-            } catch (Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IOException("cannot read a field of " + type.getSimpleName(), e);
-            }
-            codecs[i].write(value, out);
+            codecs[i].write(accessors[i].apply(record), out);
         }
     }
 
@@ -112,7 +129,9 @@ public final class WireRecordSerializer<T extends Record> extends TypeSerializer
             values[i] = codecs[i].read(in);
         }
         try {
-            return type.cast((Object) canonical.invokeExact(values));
+            @SuppressWarnings("unchecked") // the canonical constructor of type
+            T record = (T) (Object) canonical.invokeExact(values);
+            return record;
         } catch (Error e) {
             throw e;
         } catch (Throwable e) { // a compact constructor that refuses the values read

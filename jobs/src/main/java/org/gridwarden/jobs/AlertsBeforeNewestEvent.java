@@ -32,7 +32,7 @@ final class AlertsBeforeNewestEvent extends BroadcastProcessFunction<Alert, Read
 
     @Override
     public void processBroadcastElement(Reading reading, Context ctx, Collector<Alert> out) throws Exception {
-        NewestEventBound.record(reading, ctx.getBroadcastState(NewestEventBound.READINGS));
+        newest.record(reading, ctx.getBroadcastState(NewestEventBound.READINGS));
     }
 
     @Override

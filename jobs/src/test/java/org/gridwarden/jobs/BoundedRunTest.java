@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.model.Alert;
+import org.gridwarden.rules.overdue.OverdueCaseRule;
 import org.gridwarden.rules.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,6 +41,19 @@ class BoundedRunTest {
     }
 
     @Test
+    void withoutAHorizon_theOperatorKeyedByCaseBuildsNoDeadlineAfterTheNewestEvent() throws Exception {
+        // the families' own output, before any cut: what the overdue handler built itself
+        Predicate<Alert> deadlineAfterNewest = a -> (a.ruleId().equals(OverdueCaseRule.RULE_OVERDUE)
+                || a.ruleId().equals(OverdueCaseRule.RULE_SIGN_FOR)) && a.eventTime().isAfter(NEWEST_EVENT);
+        List<Alert> unbounded = uncut(false);
+        List<Alert> bounded = uncut(true);
+
+        assertTrue(unbounded.stream().anyMatch(deadlineAfterNewest), "the district week has later deadlines");
+        assertEquals(List.of(), bounded.stream().filter(deadlineAfterNewest).map(Alert::alertId).toList());
+        assertEquals(unbounded.stream().filter(deadlineAfterNewest.negate()).toList(), bounded);
+    }
+
+    @Test
     void theNewestEventCutsWhereTheSameHorizonGivenAsUntilCuts() throws Exception {
         Run newest = run(RuntimeExecutionMode.BATCH, null);
         Run until = run(RuntimeExecutionMode.BATCH, NEWEST_EVENT);
@@ -57,6 +72,21 @@ class BoundedRunTest {
     }
 
     private record Run(BoundedRun.Finished finished, List<Alert> collected) {}
+
+    /** Every family's alerts of a BATCH run without a horizon, uncut; the operator keyed by case bounded or not. */
+    private static List<Alert> uncut(boolean bounded) throws Exception {
+        BoundedRun run = new BoundedRun(RuntimeExecutionMode.BATCH, 2, null);
+        ReplayInput.Streams windowed = run.window(ReplayInput.in(Fixtures.sampleData().resolve("scenarios/district-week"))
+                .read(run.env(), Fixtures.reference(), Fixtures.ruleSet().ingest(), null), null, null, "test-");
+        AlertWorkflow.Outputs outputs = AlertWorkflow.define(windowed.gridReports(), windowed.ledgerEvents(),
+                RuleContext.of(Fixtures.reference(), Fixtures.ruleSet()), Fixtures.samplePseudonyms(),
+                bounded ? run.newestEvent() : null);
+        List<Alert> collected = new ArrayList<>();
+        run.collect(outputs.alerts(), "bounded run test", Fixtures.reference().zone(), line -> {}, alert -> true,
+                alert -> collected.add(alert.withEmittedAt(null)));
+        collected.sort(Comparator.comparing(Alert::alertId));
+        return collected;
+    }
 
     private static Run run(RuntimeExecutionMode mode, Instant until) throws Exception {
         BoundedRun run = new BoundedRun(mode, 2, until);

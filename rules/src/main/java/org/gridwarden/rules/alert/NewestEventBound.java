@@ -33,6 +33,7 @@ public final class NewestEventBound implements Serializable {
      * What one task read.
      *
      * @param reader the uid of the operator that read it
+     * @param subtask the task of that operator that read it
      * @param subtasks how many tasks of that operator send a reading: all of them before the bound is known
      * @param eventTimeMillis {@link Long#MIN_VALUE} when the task saw no valid record
      */
@@ -57,21 +58,28 @@ public final class NewestEventBound implements Serializable {
 
     private final int readers;
     private transient Instant bound;
+    /** Whether {@link #bound} reflects every reading kept: false after a new reading and after a restore. */
+    private transient boolean current;
 
     public NewestEventBound(int readers) {
         this.readers = readers;
     }
 
     /** Keeps a reading in the operator's broadcast state. */
-    public static void record(Reading reading, BroadcastState<String, Reading> state) throws Exception {
+    public void record(Reading reading, BroadcastState<String, Reading> state) throws Exception {
         state.put(reading.slot(), reading);
+        current = false;
     }
 
-    /** The newest event time of all tasks once each has sent its reading, else null. */
+    /**
+     * The newest event time of all tasks once each has sent its reading, else null. Worked out again only
+     * after a new reading: in STREAMING mode it is asked for every record until the last task has sent.
+     */
     public Instant bound(ReadOnlyBroadcastState<String, Reading> readings) throws Exception {
-        if (bound != null) {
+        if (current) {
             return bound;
         }
+        current = true;
         Map<String, Integer> received = new HashMap<>();
         Map<String, Integer> expected = new HashMap<>();
         long newest = Long.MIN_VALUE;

@@ -42,7 +42,7 @@ public final class CaseRules extends HandlersByKey<LedgerEvent> {
      * The ledger events keyed by case through the handlers; the families take their side outputs from it.
      *
      * @param newestEvent in a bounded run without a known horizon, the newest event time read, after which the
-     *     handlers raise nothing; else null
+     *     overdue handler raises nothing; else null
      */
     public static SingleOutputStreamOperator<Alert> wire(DataStream<LedgerEvent> ledgerEvents,
             List<KeyedHandler<LedgerEvent>> handlers, RuleContext ctx, NewestEventBound.Feed newestEvent) {

@@ -13,8 +13,8 @@ import org.gridwarden.rules.keyed.HandlersByKey.Buffering;
 import org.gridwarden.rules.model.Alert;
 
 /**
- * {@link HandlersByKey} in a bounded run whose horizon is learned inside the job ({@link NewestEventBound}): the
- * handlers raise nothing after the newest event time read. At the end of a replay without {@code --until} every
+ * {@link HandlersByKey} in a bounded run whose horizon is learned inside the job ({@link NewestEventBound}): a
+ * handler that asks {@link KeyScope#raises} (the overdue rule) raises nothing after the newest event time read. At the end of a replay without {@code --until} every
  * open case's deadlines fire: on two megacity days 263,751 of the 317,505 alerts built, each written, texts and
  * all, only for the horizon cut to drop it.
  *
@@ -44,7 +44,7 @@ public abstract class HandlersUpToNewestEvent<T>
 
     @Override
     public void processBroadcastElement(Reading reading, Context ctx, Collector<Alert> out) throws Exception {
-        NewestEventBound.record(reading, ctx.getBroadcastState(NewestEventBound.READINGS));
+        newest.record(reading, ctx.getBroadcastState(NewestEventBound.READINGS));
     }
 
     @Override

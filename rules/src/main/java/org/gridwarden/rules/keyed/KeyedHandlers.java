@@ -49,9 +49,10 @@ final class KeyedHandlers<T> implements Serializable {
         scope = new Scope();
     }
 
-    void arrived(T record, TimerService timers, Collector<Alert> out, SideOutputs side, Instant horizon)
+    /** @param bound no alert after it is raised ({@link KeyScope#raises}); null: none known */
+    void arrived(T record, TimerService timers, Collector<Alert> out, SideOutputs side, Instant bound)
             throws Exception {
-        scope.at(timers, out, side, horizon);
+        scope.at(timers, out, side, bound);
         for (KeyedHandler<T> h : handlers) {
             h.arrived(record, scope);
         }
@@ -60,9 +61,9 @@ final class KeyedHandlers<T> implements Serializable {
         }
     }
 
-    void onTimer(long timestamp, TimerService timers, Collector<Alert> out, SideOutputs side, Instant horizon)
+    void onTimer(long timestamp, TimerService timers, Collector<Alert> out, SideOutputs side, Instant bound)
             throws Exception {
-        scope.at(timers, out, side, horizon);
+        scope.at(timers, out, side, bound);
         List<T> ready = buffered ? pending.takeReady(timestamp) : List.of();
         for (KeyedHandler<T> h : handlers) {
             h.onTimer(timestamp, ready, scope);
@@ -74,13 +75,13 @@ final class KeyedHandlers<T> implements Serializable {
         private TimerService timers;
         private Collector<Alert> out;
         private SideOutputs side;
-        private Instant horizon;
+        private Instant bound;
 
-        void at(TimerService timers, Collector<Alert> out, SideOutputs side, Instant horizon) {
+        void at(TimerService timers, Collector<Alert> out, SideOutputs side, Instant bound) {
             this.timers = timers;
             this.out = out;
             this.side = side;
-            this.horizon = horizon;
+            this.bound = bound;
         }
 
         @Override
@@ -90,7 +91,7 @@ final class KeyedHandlers<T> implements Serializable {
 
         @Override
         public boolean raises(Instant eventTime) {
-            return horizon == null || !eventTime.isAfter(horizon);
+            return bound == null || !eventTime.isAfter(bound);
         }
 
         @Override

@@ -3,6 +3,7 @@ package org.gridwarden.rules.overdue;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -81,8 +82,10 @@ public final class OverdueCaseRule implements KeyedHandler<LedgerEvent> {
             alertsRaised.inc();
             scope.alert(alert);
         };
+        Predicate<Instant> raises = scope::raises;
+        Runnable later = () -> afterHorizon.add(1L);
         for (LedgerEvent e : ready) {
-            s = logic.fireDue(s, e.at().minusMillis(1), counted, scope::raises, () -> afterHorizon.add(1L));
+            s = logic.fireDue(s, e.at().minusMillis(1), counted, raises, later);
             s = logic.apply(s, e);
         }
         EventTimeBuffer<LedgerEvent> pending = scope.pending();
@@ -91,7 +94,7 @@ public final class OverdueCaseRule implements KeyedHandler<LedgerEvent> {
             // every deadline up to the next buffered event (whose timer is still queued) or to the end of time
             Long nextEvent = pending.earliestDue();
             Instant until = nextEvent == null ? Instant.MAX : Instant.ofEpochMilli(nextEvent - 1);
-            s = logic.fireDue(s, until, counted, scope::raises, () -> afterHorizon.add(1L));
+            s = logic.fireDue(s, until, counted, raises, later);
             if (nextEvent == null) {
                 caseState.clear();
                 return;
@@ -99,7 +102,7 @@ public final class OverdueCaseRule implements KeyedHandler<LedgerEvent> {
             caseState.update(s);
             return;
         }
-        s = logic.fireDue(s, now, counted, scope::raises, () -> afterHorizon.add(1L));
+        s = logic.fireDue(s, now, counted, raises, later);
 
         Instant cleanup = logic.cleanupAt(s);
         if (!cleanup.isAfter(now) && pending.isEmpty()) {

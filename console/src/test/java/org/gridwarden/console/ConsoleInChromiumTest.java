@@ -139,9 +139,9 @@ class ConsoleInChromiumTest {
         assertNotEquals(before, browser.findElement(By.cssSelector("[data-grid='S01C01G01']"))
                 .getCssValue("background-color"));
 
-        // the counts of today
-        String counts = browser.findElement(By.id("counts")).getText();
-        assertTrue(counts.contains("东湖街道"), counts);
+        // the counts of today: the console pushes them at most once a second, so they may trail the feed
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("counts")).getText().contains("东湖街道"));
 
         // English
         browser.findElement(By.id("lang")).click();

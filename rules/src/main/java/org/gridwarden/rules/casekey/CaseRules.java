@@ -6,6 +6,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.gridwarden.rules.RuleContext;
 import org.gridwarden.rules.alert.NewestEventBound;
+import org.gridwarden.rules.keyed.Buffering;
 import org.gridwarden.rules.keyed.HandlersByKey;
 import org.gridwarden.rules.keyed.HandlersUpToNewestEvent;
 import org.gridwarden.rules.keyed.KeyedHandler;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.gridwarden.rules.RuleContext;
+import org.gridwarden.rules.keyed.Buffering;
 import org.gridwarden.rules.keyed.HandlersByKey;
 import org.gridwarden.rules.keyed.KeyedHandler;
 import org.gridwarden.rules.model.Alert;

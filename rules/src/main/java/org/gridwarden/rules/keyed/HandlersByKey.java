@@ -1,9 +1,6 @@
 package org.gridwarden.rules.keyed;
 
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.java.tuple.Tuple2;
@@ -24,13 +21,6 @@ import org.gridwarden.rules.model.Alert;
  * @param <T> the records of a key
  */
 public abstract class HandlersByKey<T> extends KeyedProcessFunction<Tuple2<Long, Long>, T, Alert> {
-
-    /**
-     * How the shared buffer holds records: their type, the id that replaces a second copy, when each is due and
-     * the total order in which records due together are handed out, so every run and every handler agrees.
-     */
-    public record Buffering<T>(Class<T> type, Function<T, String> id, Function<T, Instant> dueAt,
-            Comparator<T> order) {}
 
     private final KeyedHandlers<T> handlers;
     private transient Side side;

@@ -9,7 +9,6 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.gridwarden.rules.alert.NewestEventBound;
 import org.gridwarden.rules.alert.NewestEventBound.Reading;
-import org.gridwarden.rules.keyed.HandlersByKey.Buffering;
 import org.gridwarden.rules.model.Alert;
 
 /**

@@ -8,7 +8,6 @@ import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.gridwarden.rules.EventTimeBuffer;
-import org.gridwarden.rules.keyed.HandlersByKey.Buffering;
 import org.gridwarden.rules.model.Alert;
 
 /**

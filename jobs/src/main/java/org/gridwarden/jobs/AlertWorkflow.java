@@ -148,7 +148,7 @@ public final class AlertWorkflow {
         @Override
         public void flatMap(Ingested record, Collector<GridReport> out) {
             if (record.report() != null) {
-                out.collect(record.report());
+                out.collect(record.report().withoutNote());
             }
         }
     }

@@ -26,6 +26,15 @@ public record GridReport(
         Instant reportedAt,
         String note) {
 
+    /**
+     * The report without its note: the duplicate check compares the note, no rule reads it, so after that check
+     * it need not cross another shuffle.
+     */
+    public GridReport withoutNote() {
+        return note == null ? this : new GridReport(reportId, gridId, workerId, kind, category, severity, buildingId,
+                hazardFound, caseId, observedAt, reportedAt, null);
+    }
+
     /** Event time of a report is when the worker observed it, not when the phone uploaded it. */
     public Instant eventTime() {
         return observedAt;

@@ -73,4 +73,11 @@ class CityBenchTest {
         assertEquals(2, run("bench", "--days", "0"));
         assertEquals("gridwarden bench: --days must be at least 1, not 0", err.toString().lines().findFirst().orElse(""));
     }
+
+    @Test
+    void refusesACheckpointIntervalOfZero() {
+        assertEquals(2, run("bench", "--at-least-once-checkpoint-seconds", "0"));
+        assertEquals("gridwarden bench: --checkpoint-millis and --at-least-once-checkpoint-seconds must be at least 1,"
+                + " not 1000 and 0", err.toString().lines().findFirst().orElse(""));
+    }
 }

@@ -26,7 +26,10 @@ public final class LiveJobOptions {
     @Option(names = "--checkpoint-dir", paramLabel = "URI", description = "Where checkpoints are kept, e.g. file:///var/gridwarden/checkpoints.")
     String checkpointDir;
 
-    @Option(names = "--checkpoint-seconds", defaultValue = "10",
+    /** The live job's checkpoint interval unless given; the benchmark's at-least-once runs use it too. */
+    public static final String DEFAULT_CHECKPOINT_SECONDS = "10";
+
+    @Option(names = "--checkpoint-seconds", defaultValue = DEFAULT_CHECKPOINT_SECONDS,
             description = "Checkpoint interval; exactly-once alerts become visible at each checkpoint. Default ${DEFAULT-VALUE}.")
     int checkpointSeconds;
 

@@ -83,8 +83,8 @@ public final class CityBench implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     long checkpointMillis;
 
-    // At-least-once alerts wait for no checkpoint, and a heap snapshot copies all state each time (two fifths of
-    // the CPU at 20,000 events/s every second), so these runs measure the interval the live job runs with.
+    // At-least-once alerts wait for no checkpoint, and a heap snapshot copies all state each time (with one every
+    // second, two fifths of the CPU at 20,000 events/s), so these runs use the interval the live job runs with.
     @Option(names = "--at-least-once-checkpoint-seconds", defaultValue = LiveJobOptions.DEFAULT_CHECKPOINT_SECONDS,
             description = "Checkpoint interval of the at-least-once live runs. Default: ${DEFAULT-VALUE}, the live"
                     + " job's own.")
@@ -164,9 +164,10 @@ public final class CityBench implements Callable<Integer> {
             exactlyOnceRates.forEach(r -> runs.add(LatencySettings.of(r, window, DeliveryGuarantee.EXACTLY_ONCE,
                     exactlyOnceCheckpoints, 2)));
             long lines = runs.stream().mapToLong(LatencySettings::lines).max().orElse(0);
-            BenchInput live = BenchInput.prepare(workDir.resolve(name + "-live-seed" + seed), city,
-                    daysFor(lines, input), seed + 1, district.referenceDirectory(), districtReference,
-                    district.rulePaths(), out);
+            // named by its days, like the replay's input: a run at higher rates generates more, never reuses too few
+            int liveDays = daysFor(lines, input);
+            BenchInput live = BenchInput.prepare(workDir.resolve(name + "-live-" + liveDays + "d-seed" + seed), city,
+                    liveDays, seed + 1, district.referenceDirectory(), districtReference, district.rulePaths(), out);
             for (LatencySettings s : runs) {
                 step(out, began, String.format("Live latency, %,d events/s, %s", s.eventsPerSecond(), s.delivery()));
                 LatencyResult l = LiveLatencyBench.run(live.dir(), live.reference(), live.history(), s,

@@ -13,9 +13,9 @@ import org.gridwarden.rules.model.Alert;
 
 /**
  * {@link HandlersByKey} in a bounded run whose horizon is learned inside the job ({@link NewestEventBound}): a
- * handler that asks {@link KeyScope#raises} (the overdue rule) raises nothing after the newest event time read. At the end of a replay without {@code --until} every
- * open case's deadlines fire: on two megacity days 263,751 of the 317,505 alerts built, each written, texts and
- * all, only for the horizon cut to drop it.
+ * handler that asks {@link KeyScope#raises} (the overdue rule) raises nothing after the newest event time read.
+ * At the end of a replay without {@code --until} every open case's deadlines fire: on two megacity days 263,751
+ * of the 317,505 alerts built, each written, texts and all, only for the horizon cut to drop it.
  *
  * @param <T> the records of a key
  */

@@ -8,19 +8,27 @@ import java.util.HexFormat;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.gridwarden.rules.model.Ingested;
+import org.gridwarden.rules.model.Origin;
 import org.gridwarden.rules.model.wire.GridReportSerializer;
 import org.gridwarden.rules.model.wire.LedgerEventSerializer;
 import org.gridwarden.rules.model.wire.WireRecord;
 
 /**
- * The version of an id that was admitted, as later versions of that id are compared with it.
+ * The version of an id that was admitted, as later versions of that id are compared with it. The duplicate
+ * check keeps one per id for the whole retention (days), so it holds numbers, not text: the names a conflict
+ * gives are made only when one is dead-lettered.
  *
  * @param eventTimeMillis its event time; the id is remembered until the watermark passes it by the retention
- * @param digest a digest of its decoded content, so a resend with other whitespace or field order is the same
- * @param origin where it came from, to name it in a conflict
+ * @param digest the first 64 bits of the SHA-256 of its decoded content, so a resend with other whitespace or
+ *     field order is the same
+ * @param source the topic or file it came from, null when unknown
+ * @param partition its Kafka partition, or {@value #FILE_LINE} for a line of a file
+ * @param position its Kafka offset, or its line
  */
 @TypeInfo(WireRecord.class)
-public record AdmittedVersion(long eventTimeMillis, String digest, String origin) {
+public record AdmittedVersion(long eventTimeMillis, long digest, String source, int partition, long position) {
+
+    static final int FILE_LINE = -1;
 
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
@@ -33,10 +41,17 @@ public record AdmittedVersion(long eventTimeMillis, String digest, String origin
             ThreadLocal.withInitial(() -> new DataOutputSerializer(512));
 
     static AdmittedVersion of(Ingested record) {
-        return new AdmittedVersion(record.eventTimeMillis(), digest(record), describe(record));
+        Origin origin = record.origin();
+        if (origin == null) {
+            return new AdmittedVersion(record.eventTimeMillis(), digest(record), null, FILE_LINE, 0);
+        }
+        return origin.line() != null
+                ? new AdmittedVersion(record.eventTimeMillis(), digest(record), origin.source(), FILE_LINE, origin.line())
+                : new AdmittedVersion(record.eventTimeMillis(), digest(record), origin.source(), origin.partition(),
+                        origin.offset());
     }
 
-    static String digest(Ingested record) {
+    static long digest(Ingested record) {
         DataOutputSerializer content = CONTENT.get();
         content.clear();
         try {
@@ -51,10 +66,29 @@ public record AdmittedVersion(long eventTimeMillis, String digest, String origin
         }
         MessageDigest sha256 = SHA_256.get();
         sha256.update(content.getSharedBuffer(), 0, content.length());
-        return "sha256:" + HexFormat.of().formatHex(sha256.digest(), 0, 8);
+        byte[] hash = sha256.digest();
+        long first64 = 0;
+        for (int i = 0; i < Long.BYTES; i++) {
+            first64 = (first64 << 8) | (hash[i] & 0xFF);
+        }
+        return first64;
+    }
+
+    /** The digest as a conflict names it: {@code sha256:} and its 16 hex digits. */
+    static String named(long digest) {
+        return "sha256:" + HexFormat.of().toHexDigits(digest);
     }
 
     static String describe(Ingested record) {
         return record.origin() == null ? "unknown origin" : record.origin().describe();
+    }
+
+    /** Where this version came from, as {@link Origin#describe()} names it. */
+    String describeOrigin() {
+        if (source == null) {
+            return "unknown origin";
+        }
+        return (partition == FILE_LINE ? Origin.file(null, source, position, null)
+                : Origin.kafka(null, source, partition, position, 0, null)).describe();
     }
 }

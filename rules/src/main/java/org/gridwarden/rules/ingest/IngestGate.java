@@ -45,7 +45,8 @@ public class IngestGate extends KeyedProcessFunction<Tuple2<Long, Long>, Ingeste
     public static final IdKey<Ingested> KEY = IdKey.by(Ingested::dedupeKey);
 
     private static final Comparator<Ingested> VERSION_ORDER = Comparator.comparingLong(Ingested::eventTimeMillis)
-            .thenComparing(AdmittedVersion::digest);
+            // unsigned: the order of the digests' hex digits, as a conflict names them
+            .thenComparing((a, b) -> Long.compareUnsigned(AdmittedVersion.digest(a), AdmittedVersion.digest(b)));
 
     private final long retentionMillis;
     private final String allowedLateness;
@@ -161,15 +162,16 @@ public class IngestGate extends KeyedProcessFunction<Tuple2<Long, Long>, Ingeste
     }
 
     private void judge(Ingested record, AdmittedVersion known, Context ctx) {
-        String digest = AdmittedVersion.digest(record);
-        if (digest.equals(known.digest())) {
+        long digest = AdmittedVersion.digest(record);
+        if (digest == known.digest()) {
             duplicates.inc();
             return;
         }
         conflicting.inc();
         deadLetter(record, DeadLetter.CONFLICTING_DUPLICATE, (record.report() != null ? "reportId " : "eventId ")
-                + record.dedupeKey().substring(2) + " was admitted with other content: admitted " + known.digest() + " from " + known.origin()
-                + ", this " + digest + " from " + AdmittedVersion.describe(record), ctx);
+                + record.dedupeKey().substring(2) + " was admitted with other content: admitted "
+                + AdmittedVersion.named(known.digest()) + " from " + known.describeOrigin()
+                + ", this " + AdmittedVersion.named(digest) + " from " + AdmittedVersion.describe(record), ctx);
     }
 
     private void deadLetter(Ingested record, String reason, String detail, Context ctx) {

@@ -133,9 +133,11 @@ class IngestGateTest {
             assertEquals(2L, d.line());
             assertEquals("{...line 2}", d.raw());
             assertTrue(d.detail().contains("eventId C1-created"), d.detail());
-            assertTrue(d.detail().contains("admitted " + AdmittedVersion.digest(earlier)
+            assertTrue(d.detail().matches(".*admitted sha256:[0-9a-f]{16} from .*, this sha256:[0-9a-f]{16} from .*"),
+                    d.detail());
+            assertTrue(d.detail().contains("admitted " + AdmittedVersion.named(AdmittedVersion.digest(earlier))
                     + " from ledger-events.jsonl line 1"), d.detail());
-            assertTrue(d.detail().contains("this " + AdmittedVersion.digest(later)
+            assertTrue(d.detail().contains("this " + AdmittedVersion.named(AdmittedVersion.digest(later))
                     + " from ledger-events.jsonl line 2"), d.detail());
             close();
         }
@@ -161,6 +163,40 @@ class IngestGateTest {
         }
         assertEquals(chosen.get(0), chosen.get(1));
         open();
+    }
+
+    @Test
+    void sameEventTimeOtherContent_theSmallerDigestAsNamedWins() throws Exception {
+        // two versions whose digests differ in their first bit, where signed and unsigned order disagree
+        Ingested small = null;
+        Ingested large = null;
+        for (int i = 0; small == null || large == null; i++) {
+            Ingested r = record("C1", NINE, "category.c" + i, i + 1);
+            if (AdmittedVersion.digest(r) < 0) {
+                large = large == null ? r : large;
+            } else {
+                small = small == null ? r : small;
+            }
+        }
+        assertTrue(AdmittedVersion.named(AdmittedVersion.digest(small))
+                .compareTo(AdmittedVersion.named(AdmittedVersion.digest(large))) < 0);
+        send(large);
+        send(small);
+        watermark(NINE);
+        assertEquals(List.of("C1 " + small.ledgerEvent().category() + " " + small.origin().line()), admitted());
+    }
+
+    @Test
+    void aConflictOnKafka_namesBothVersionsByTopicPartitionAndOffset() throws Exception {
+        LedgerEvent first = Ledger.created("C1", NINE, "gas.leak", Priority.URGENT);
+        LedgerEvent other = Ledger.created("C1", NINE.plusSeconds(60), "fire.blocked_exit", Priority.URGENT);
+        send(Ingested.of(first, Origin.kafka("ledger.events", "ledger.events", 3, 41L, 0L, "{first}")));
+        watermark(NINE.plusSeconds(600));
+        send(Ingested.of(other, Origin.kafka("ledger.events", "ledger.events", 1, 7L, 0L, "{other}")));
+        DeadLetter d = deadLetters().get(0);
+        assertEquals(DeadLetter.CONFLICTING_DUPLICATE, d.reason());
+        assertTrue(d.detail().matches(".* from ledger\\.events partition 3 offset 41, this sha256:[0-9a-f]{16}"
+                + " from ledger\\.events partition 1 offset 7"), d.detail());
     }
 
     @Test

@@ -1,11 +1,14 @@
 package org.gridwarden.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 import org.gridwarden.rules.model.Alert;
 
 /**
@@ -15,7 +18,10 @@ import org.gridwarden.rules.model.Alert;
  */
 final class AlertLatencies implements BiConsumer<String, Alert> {
 
-    private record Reading(long eventTime, long readAt) {}
+    private record Reading(long eventTime, long readAt, String ruleId) {}
+
+    /** One measured alert: how late it was read, and the rule that raised it. */
+    record Latency(long nanos, String ruleId) {}
 
     private final Set<String> seen = new HashSet<>();
     private final List<Reading> readings = new ArrayList<>();
@@ -25,7 +31,7 @@ final class AlertLatencies implements BiConsumer<String, Alert> {
     public synchronized void accept(String topic, Alert alert) {
         long readAt = System.nanoTime();
         if (seen.add(alert.alertId())) {
-            readings.add(new Reading(alert.eventTime().toEpochMilli(), readAt));
+            readings.add(new Reading(alert.eventTime().toEpochMilli(), readAt, alert.ruleId()));
         }
     }
 
@@ -39,8 +45,7 @@ final class AlertLatencies implements BiConsumer<String, Alert> {
             now = List.copyOf(readings);
         }
         int produced = producer.produced();
-        long[] latencies = new long[now.size()];
-        int measured = 0;
+        List<Latency> measured = new ArrayList<>();
         int unmatched = 0;
         for (Reading r : now) {
             int first = input.firstAtOrAfter(r.eventTime());
@@ -50,12 +55,11 @@ final class AlertLatencies implements BiConsumer<String, Alert> {
             }
             long decided = producer.producedAt(first);
             if (decided >= from && decided < to) {
-                latencies[measured++] = r.readAt() - decided;
+                measured.add(new Latency(r.readAt() - decided, r.ruleId()));
             }
         }
-        long[] sorted = Arrays.copyOf(latencies, measured);
-        Arrays.sort(sorted);
-        return new Snapshot(now.size(), unmatched, sorted);
+        measured.sort(Comparator.comparingLong(Latency::nanos));
+        return new Snapshot(now.size(), unmatched, measured);
     }
 
     /** Latencies at one moment, in nanoseconds, ascending. */
@@ -63,33 +67,53 @@ final class AlertLatencies implements BiConsumer<String, Alert> {
 
         final int read;
         final int unmatched;
-        private final long[] sorted;
+        private final List<Latency> sorted;
 
-        private Snapshot(int read, int unmatched, long[] sorted) {
+        /** @param sorted the measured alerts, by latency ascending */
+        Snapshot(int read, int unmatched, List<Latency> sorted) {
             this.read = read;
             this.unmatched = unmatched;
             this.sorted = sorted;
         }
 
         int measured() {
-            return sorted.length;
+            return sorted.size();
         }
 
         /** Nearest rank: the smallest latency at least {@code percent} % of the alerts do not exceed; NaN if none. */
         double percentileMillis(double percent) {
-            if (sorted.length == 0) {
+            if (sorted.isEmpty()) {
                 return Double.NaN;
             }
-            int rank = (int) Math.ceil(percent / 100 * sorted.length);
-            return sorted[Math.max(0, rank - 1)] / 1e6;
+            return sorted.get(rank(percent)).nanos() / 1e6;
         }
 
         double minMillis() {
-            return sorted.length == 0 ? Double.NaN : sorted[0] / 1e6;
+            return sorted.isEmpty() ? Double.NaN : sorted.get(0).nanos() / 1e6;
         }
 
         double maxMillis() {
             return percentileMillis(100);
+        }
+
+        /**
+         * The rules of the alerts later than the {@code percent} percentile, most first, with their counts (for
+         * instance {@code "REPEAT_COMPLAINT 31, OVERDUE_CASE 9"}): which rules the tail belongs to. Empty if none.
+         */
+        String rulesBeyond(double percent) {
+            if (sorted.isEmpty()) {
+                return "";
+            }
+            Map<String, Long> counts = sorted.subList(rank(percent) + 1, sorted.size()).stream()
+                    .collect(Collectors.groupingBy(Latency::ruleId, TreeMap::new, Collectors.counting()));
+            return counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(e -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining(", "));
+        }
+
+        private int rank(double percent) {
+            return Math.max(0, (int) Math.ceil(percent / 100 * sorted.size()) - 1);
         }
     }
 }

@@ -90,9 +90,9 @@ final class BenchReport {
 
     static String line(LatencyResult l) {
         return String.format(Locale.ROOT, "%s at %,d/s (achieved %,.0f/s): %,d alerts measured, p50 %.0f ms, p95 %.0f ms,"
-                        + " p99 %.0f ms, max %.0f ms", l.settings().delivery(), l.settings().eventsPerSecond(),
+                        + " p99 %.0f ms, max %.0f ms; beyond p99: %s", l.settings().delivery(), l.settings().eventsPerSecond(),
                 l.achievedEventsPerSecond(), l.alertsMeasured(), l.p50Millis(), l.p95Millis(), l.p99Millis(),
-                l.maxMillis());
+                l.maxMillis(), l.rulesBeyondP99().isEmpty() ? "none" : l.rulesBeyondP99());
     }
 
     /** The targets, met or missed: what the console shows at the end. */
@@ -214,12 +214,13 @@ final class BenchReport {
                 + " or after its event time was produced (see `LiveLatencyBench`). Percentiles over the alerts decided"
                 + " in the measured window, after a warm-up.\n\n");
         md.append("| guarantee | checkpoints | target events/s | achieved | alerts measured | p50 ms | p95 ms | p99 ms |"
-                + " max ms | backlog at the end |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+                + " max ms | backlog at the end | rules of the alerts beyond p99 |\n"
+                + "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
         for (LatencyResult l : latencies) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,.0f | %,d | %,.0f | %,.0f | %,.0f | %,.0f | %,d |\n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,.0f | %,d | %,.0f | %,.0f | %,.0f | %,.0f | %,d | %s |\n",
                     l.settings().delivery(), l.settings().checkpointInterval().toMillis() + " ms",
                     l.settings().eventsPerSecond(), l.achievedEventsPerSecond(), l.alertsMeasured(), l.p50Millis(),
-                    l.p95Millis(), l.p99Millis(), l.maxMillis(), l.backlogAtWindowEnd()));
+                    l.p95Millis(), l.p99Millis(), l.maxMillis(), l.backlogAtWindowEnd(), l.rulesBeyondP99()));
         }
     }
 

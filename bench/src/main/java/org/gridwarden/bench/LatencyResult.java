@@ -12,7 +12,8 @@ package org.gridwarden.bench;
  * @param alertsRead distinct alerts read from the department topics in the whole run
  * @param alertsMeasured of those, the alerts decided in the measured window
  * @param unmatched alerts read whose event time no produced line reaches (none, unless something is wrong)
+ * @param rulesBeyondP99 the rules of the measured alerts later than p99, most first with their counts
  */
 public record LatencyResult(LatencySettings settings, long produced, double achievedEventsPerSecond,
         long backlogAtWindowEnd, int alertsRead, int alertsMeasured, int unmatched, double minMillis, double p50Millis,
-        double p95Millis, double p99Millis, double maxMillis) {}
+        double p95Millis, double p99Millis, double maxMillis, String rulesBeyondP99) {}

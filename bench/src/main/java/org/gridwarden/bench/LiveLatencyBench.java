@@ -187,7 +187,7 @@ public final class LiveLatencyBench {
         double rate = producer.producedBetween(from, to) / (settings.duration().toNanos() / 1e9);
         return new LatencyResult(settings, producer.produced(), rate, backlogAtWindowEnd, s.read, s.measured(),
                 s.unmatched, s.minMillis(), s.percentileMillis(50), s.percentileMillis(95), s.percentileMillis(99),
-                s.maxMillis());
+                s.maxMillis(), s.rulesBeyond(99));
     }
 
     /**

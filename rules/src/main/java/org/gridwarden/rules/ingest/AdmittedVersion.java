@@ -42,13 +42,10 @@ public record AdmittedVersion(long eventTimeMillis, long digest, String source, 
 
     static AdmittedVersion of(Ingested record) {
         Origin origin = record.origin();
-        if (origin == null) {
-            return new AdmittedVersion(record.eventTimeMillis(), digest(record), null, FILE_LINE, 0);
-        }
-        return origin.line() != null
-                ? new AdmittedVersion(record.eventTimeMillis(), digest(record), origin.source(), FILE_LINE, origin.line())
-                : new AdmittedVersion(record.eventTimeMillis(), digest(record), origin.source(), origin.partition(),
-                        origin.offset());
+        boolean kafka = origin != null && origin.line() == null;
+        return new AdmittedVersion(record.eventTimeMillis(), digest(record), origin == null ? null : origin.source(),
+                kafka ? origin.partition() : FILE_LINE,
+                origin == null ? 0 : kafka ? origin.offset() : origin.line());
     }
 
     static long digest(Ingested record) {
